@@ -1,0 +1,12 @@
+import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import { TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+
+const ID = 'HealthDataServicesClientConfig';
+
+/** The deploying identity (`data.azurerm_client_config`), one per stack, defined on first use. */
+export function clientConfigOf(scope: IConstruct): DataAzurermClientConfig {
+  const stack = TerraformStack.of(scope);
+  const existing = stack.node.tryFindChild(ID);
+  return existing instanceof DataAzurermClientConfig ? existing : new DataAzurermClientConfig(stack, ID, {});
+}

@@ -1,0 +1,121 @@
+import { Precondition, TerraformResourceLifecycle } from 'cdktf';
+import { Construct } from 'constructs';
+import type { IWorkspace } from '../workspace';
+import { inheritLocation } from './location';
+import { MAX_RESOURCE_ID_LENGTH, SERVICE_NAME_RULE, SUBSCRIPTION_ID_LENGTH } from './names';
+import { RemovalPolicy } from './removal-policy';
+import { NameRegistry } from './service-registry';
+import { checkTags, mergeTags, Tags } from './tags';
+import { fail, InputProblems, isUnresolved } from './validation';
+import { findWorkspace } from './workspace-lookup';
+
+/** What differs between the kinds of workspace service, as data. */
+export interface ServiceKind {
+  /** The construct class name used in messages, e.g. "FhirService". */
+  readonly label: string;
+  /** The resource type segment in the Azure resource id, e.g. "fhirServices". */
+  readonly idSegment: string;
+}
+
+/** Properties every workspace service has. */
+export interface HealthDataServiceProps {
+  /**
+   * The service name: 3-24 letters, digits or '-', starting and ending with a letter or digit; unique per
+   * service type within the workspace. Changing it replaces the service.
+   */
+  readonly name: string;
+  /**
+   * The workspace the service belongs to.
+   * @default - the nearest `Workspace` among the construct's ancestors
+   */
+  readonly workspace?: IWorkspace;
+  /**
+   * The service's region. A service is always in its workspace's region; give it only to state that intent.
+   * @default - the workspace's location
+   */
+  readonly location?: string;
+  /**
+   * Tags for the service, merged over the workspace's (the service's value wins per key).
+   * @default - the workspace's tags
+   */
+  readonly tags?: Tags;
+}
+
+/**
+ * The base of every service that lives in a workspace (FHIR, DICOM, MedTech): finds the workspace, puts the
+ * service in its region, merges tags, checks the name and its uniqueness, and turns the removal policy and the
+ * plan-time checks into the resource's `lifecycle`.
+ */
+export abstract class HealthDataService extends Construct {
+  /** The workspace this service belongs to. */
+  public readonly workspace: IWorkspace;
+  /**
+   * The service's region (the workspace's).
+   * @attribute
+   */
+  public readonly location: string;
+  /** What kind of service this is. */
+  public readonly kind: ServiceKind;
+  /** The tags on the service: the workspace's merged with the service's own. */
+  public readonly tags?: Tags;
+  /** Problems of the input; subclasses add their own checks, then call `throwIfAny()`. */
+  protected readonly problems: InputProblems;
+  private readonly preconditions: Precondition[] = [];
+
+  protected constructor(scope: Construct, id: string, props: HealthDataServiceProps, kind: ServiceKind) {
+    super(scope, id);
+    this.kind = kind;
+    this.workspace = findWorkspace(this, kind.label, props.workspace);
+    this.problems = new InputProblems(this).check(`${kind.label} name`, props.name, SERVICE_NAME_RULE);
+    const placed = inheritLocation(this, this.problems, `${kind.label} location`, props.location, {
+      location: this.workspace.location,
+      description: `workspace ${this.workspace.node.path}`,
+    });
+    this.location = placed.location;
+    if (placed.precondition) this.preconditions.push(placed.precondition);
+    checkTags(this.problems, `${kind.label} tags`, props.tags);
+    this.tags = mergeTags(this.workspace.tags, props.tags);
+    if (props.tags !== undefined) checkTags(this.problems, `${kind.label} tags (with the workspace's)`, this.tags);
+    this.checkResourceIdLength(props.name);
+    this.claimName(props.name);
+  }
+
+  /** Adds a check that `terraform plan` runs before it creates or changes the resource. */
+  protected addPrecondition(precondition: Precondition): void {
+    this.preconditions.push(precondition);
+  }
+
+  /** The resource's lifecycle: `prevent_destroy` under `RETAIN`, and the plan-time checks. */
+  protected lifecycle(removalPolicy: RemovalPolicy | undefined, defaultPolicy: RemovalPolicy): TerraformResourceLifecycle | undefined {
+    const retain = (removalPolicy ?? defaultPolicy) === RemovalPolicy.RETAIN;
+    if (!retain && this.preconditions.length === 0) return undefined;
+    return {
+      ...(retain ? { preventDestroy: true } : {}),
+      ...(this.preconditions.length > 0 ? { precondition: [...this.preconditions] } : {}),
+    };
+  }
+
+  /** Subclasses call this last in their constructor: from then on workspace-wide settings reach the service. */
+  protected attachToWorkspace(): void {
+    (this.workspace as unknown as { _attachService(service: HealthDataService): void })._attachService(this);
+  }
+
+  private checkResourceIdLength(name: string): void {
+    const parts = [this.workspace.resourceGroupName, this.workspace.workspaceName, name];
+    if (parts.some((part) => isUnresolved(part) || typeof part !== 'string')) return;
+    const id = `/subscriptions/${'0'.repeat(SUBSCRIPTION_ID_LENGTH)}/resourceGroups/${parts[0]}/providers/Microsoft.HealthcareApis/workspaces/${parts[1]}/${this.kind.idSegment}/${name}`;
+    if (id.length > MAX_RESOURCE_ID_LENGTH) {
+      this.problems.add(
+        `${this.kind.label} resource id would be ${id.length} characters; Azure allows at most ${MAX_RESOURCE_ID_LENGTH}. Shorten the resource group name "${parts[0]}" or the service name.`,
+      );
+    }
+  }
+
+  private claimName(name: string): void {
+    if (isUnresolved(name) || typeof name !== 'string') return;
+    const earlier = NameRegistry.claim(this.workspace, this.kind.label, name, this);
+    if (earlier) {
+      fail(this, `${this.kind.label} name "${name}" is already used by ${earlier} in the same workspace: names are unique per service type within a workspace. Give one of them another name.`);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { USER_ASSIGNED_IDENTITY_ID_RULE } from './names';
+import { InputProblems, isUnresolved } from './validation';
+
+/** The kinds of managed identity a Health Data Services resource can have. */
+export enum ManagedIdentityType {
+  /** An identity Azure creates with the service and deletes with it. */
+  SYSTEM_ASSIGNED = 'SystemAssigned',
+  /** One or more user-assigned identities, given in `identityIds`. */
+  USER_ASSIGNED = 'UserAssigned',
+  /** Both (DICOM only). */
+  SYSTEM_ASSIGNED_USER_ASSIGNED = 'SystemAssigned, UserAssigned',
+}
+
+/** A managed identity for a service. */
+export interface ManagedIdentityOptions {
+  /** The kind of identity. */
+  readonly type: ManagedIdentityType;
+  /**
+   * Resource ids of user-assigned identities (`/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/{name}`).
+   * Only with a user-assigned type, and required there.
+   * @default - none
+   */
+  readonly identityIds?: string[];
+}
+
+/** True when the identity includes a user-assigned one. */
+export function hasUserAssigned(identity: ManagedIdentityOptions | undefined): boolean {
+  return identity?.type === ManagedIdentityType.USER_ASSIGNED || identity?.type === ManagedIdentityType.SYSTEM_ASSIGNED_USER_ASSIGNED;
+}
+
+/** True when the identity includes a system-assigned one. */
+export function hasSystemAssigned(identity: ManagedIdentityOptions | undefined): boolean {
+  return identity?.type === ManagedIdentityType.SYSTEM_ASSIGNED || identity?.type === ManagedIdentityType.SYSTEM_ASSIGNED_USER_ASSIGNED;
+}
+
+/** Checks an identity against the types the resource supports and the provider's identity_ids rules. */
+export function checkIdentity(
+  problems: InputProblems,
+  subject: string,
+  identity: ManagedIdentityOptions | undefined,
+  allowed: readonly ManagedIdentityType[],
+): void {
+  if (identity === undefined || isUnresolved(identity)) return;
+  problems.check(`${subject}.type`, identity.type as string, {
+    requirement: `one of ${allowed.map((type) => `"${type}"`).join(', ')} for this service`,
+    test: (value) => (allowed as readonly string[]).includes(value),
+    fix: (value) => {
+      const match = allowed.find((type) => type.replace(/ /g, '').toLowerCase() === String(value).replace(/ /g, '').toLowerCase());
+      return match ? `Use ManagedIdentityType.${Object.entries(ManagedIdentityType).find(([, v]) => v === match)![0]} ("${match}").` : undefined;
+    },
+  });
+  const ids = identity.identityIds;
+  if (ids !== undefined && !isUnresolved(ids) && ids.length > 0 && !hasUserAssigned(identity)) {
+    problems.add(`${subject}.identityIds can only be given with a user-assigned type, but type is "${identity.type}". Use type UserAssigned, or drop identityIds.`);
+  }
+  if (hasUserAssigned(identity) && (ids === undefined || (!isUnresolved(ids) && ids.length === 0))) {
+    problems.add(`${subject} type "${identity.type}" needs at least one identityIds entry (the user-assigned identity's resource id); Azure rejects it otherwise.`);
+  }
+  problems.checkEach(`${subject}.identityIds`, ids, USER_ASSIGNED_IDENTITY_ID_RULE);
+}

@@ -1,0 +1,90 @@
+import { Token } from 'cdktf';
+import { IConstruct } from 'constructs';
+
+/**
+ * One rule a value must satisfy, as data: what is required, how to test it, and how to fix a bad value.
+ * Constructs keep tables of these instead of scattered `if`s.
+ */
+export interface ValueRule<T> {
+  /** What a valid value looks like, e.g. "3-24 lowercase letters or digits". */
+  readonly requirement: string;
+  readonly test: (value: T) => boolean;
+  /** A concrete fix for a bad value, e.g. `Use e.g. "patients-fhir".` */
+  readonly fix?: (value: T) => string | undefined;
+}
+
+/** Thrown when a construct receives input that Azure or the azurerm provider would reject. */
+export class HealthDataValidationError extends Error {
+  public readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'HealthDataValidationError';
+    this.problems = problems;
+  }
+}
+
+/** True when the value (or, for arrays and plain objects, any part of it) is unknown until Terraform runs. */
+export function isUnresolved(value: unknown): boolean {
+  return Token.isUnresolved(value);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined ? String(value) : text.length > 200 ? `${text.slice(0, 197)}...` : text;
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * Collects every problem of one construct's input, so that a user sees all of them at once, each as
+ * `[construct/path] <subject> <value> is invalid: <requirement>. <fix>`.
+ */
+export class InputProblems {
+  private readonly messages: string[] = [];
+  constructor(private readonly scope: IConstruct) {}
+
+  /** Checks one value; `undefined` (not given) and tokens are skipped. */
+  public check<T>(subject: string, value: T | undefined, rule: ValueRule<T>): this {
+    if (value === undefined || isUnresolved(value)) return this;
+    if (!rule.test(value)) {
+      const fix = rule.fix?.(value);
+      this.messages.push(`${subject} ${describe(value)} is invalid: ${rule.requirement}.${fix ? ` ${fix}` : ''}`);
+    }
+    return this;
+  }
+
+  /** Checks each element of a list with the same rule, naming the element by its index. */
+  public checkEach<T>(subject: string, values: readonly T[] | undefined, rule: ValueRule<T>): this {
+    if (values === undefined || !Array.isArray(values)) return this;
+    values.forEach((value, index) => this.check(`${subject}[${index}]`, value, rule));
+    return this;
+  }
+
+  /** Records a problem that is not a single-value rule (e.g. two props that contradict each other). */
+  public add(message: string): this {
+    this.messages.push(message);
+    return this;
+  }
+
+  public get isEmpty(): boolean {
+    return this.messages.length === 0;
+  }
+
+  /** The problems, each prefixed with the construct path. */
+  public get all(): string[] {
+    return this.messages.map((message) => `[${this.scope.node.path}] ${message}`);
+  }
+
+  public throwIfAny(): void {
+    if (!this.isEmpty) throw new HealthDataValidationError(this.all);
+  }
+}
+
+/** Throws one problem for a construct right away. */
+export function fail(scope: IConstruct, message: string): never {
+  throw new HealthDataValidationError([`[${scope.node.path}] ${message}`]);
+}

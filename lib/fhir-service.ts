@@ -1,0 +1,294 @@
+import {
+  HealthcareFhirService,
+  HealthcareFhirServiceOciArtifact,
+  HealthcareFhirServiceTimeouts,
+} from '@cdktf/provider-azurerm/lib/healthcare-fhir-service';
+import { Fn, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { clientConfigOf } from './core/client-config';
+import { checkCors, CorsOptions } from './core/cors';
+import { HealthDataService, HealthDataServiceProps } from './core/health-data-service';
+import { checkIdentity, hasSystemAssigned, ManagedIdentityOptions, ManagedIdentityType } from './core/identity';
+import { HTTPS_URL_RULE, NON_EMPTY_RULE, STORAGE_ACCOUNT_NAME_RULE, UUID_RULE } from './core/names';
+import { RemovalPolicy } from './core/removal-policy';
+import { InputProblems, isUnresolved, ValueRule } from './core/validation';
+import type { IWorkspace } from './workspace';
+
+/** The FHIR version a FHIR service speaks. Changing it replaces the service. */
+export enum FhirVersion {
+  R4 = 'fhir-R4',
+  STU3 = 'fhir-Stu3',
+}
+
+/** How clients authenticate to the FHIR service (Microsoft Entra ID). */
+export interface FhirAuthentication {
+  /**
+   * The token issuer: `https://login.microsoftonline.com/{tenant-id}`.
+   * @default - the tenant of the identity that deploys (`data.azurerm_client_config`)
+   */
+  readonly authority?: string;
+  /**
+   * The audience tokens must be issued for.
+   * @default - the service endpoint, `https://{workspace}-{name}.fhir.azurehealthcareapis.com`
+   */
+  readonly audience?: string;
+  /**
+   * Whether the SMART on FHIR proxy is enabled.
+   * @default false
+   */
+  readonly smartProxyEnabled?: boolean;
+}
+
+/** An OCI artifact (e.g. `$convert-data` templates) the FHIR service may pull from a container registry. */
+export interface FhirOciArtifact {
+  /** The registry's login server, e.g. `myregistry.azurecr.io`. */
+  readonly loginServer: string;
+  /**
+   * The image name.
+   * @default - every image of the registry
+   */
+  readonly imageName?: string;
+  /**
+   * The image digest.
+   * @default - every digest
+   */
+  readonly digest?: string;
+}
+
+/** Options of a FHIR service defined through `workspace.addFhirService()`. */
+export interface FhirServiceOptions extends Omit<HealthDataServiceProps, 'workspace'> {
+  /**
+   * The FHIR version. Changing it replaces the service (and its data).
+   * @default FhirVersion.R4
+   */
+  readonly kind?: FhirVersion;
+  /**
+   * Authentication settings.
+   * @default - authority of the deploying tenant, audience = the service endpoint, SMART proxy off
+   */
+  readonly authentication?: FhirAuthentication;
+  /**
+   * Cross-origin resource sharing.
+   * @default - no CORS (browsers on other origins cannot call the service)
+   */
+  readonly cors?: CorsOptions;
+  /**
+   * The service's managed identity: `SystemAssigned` or `UserAssigned`.
+   * @default - a system-assigned identity when `configurationExportStorageAccountName`, `containerRegistryLoginServerUrl`
+   * or `ociArtifact` needs one, otherwise none
+   */
+  readonly identity?: ManagedIdentityOptions;
+  /**
+   * Entra ID object ids given data-plane access through the (legacy) FHIR access policies. Prefer role assignments.
+   * @default - none
+   */
+  readonly accessPolicyObjectIds?: string[];
+  /**
+   * The name (not id) of the storage account that `$export` writes to. The service's identity needs
+   * Storage Blob Data Contributor on it.
+   * @default - `$export` not configured
+   */
+  readonly configurationExportStorageAccountName?: string;
+  /**
+   * Login servers of Azure Container Registries the service may read templates from (`$convert-data`).
+   * @default - none
+   */
+  readonly containerRegistryLoginServerUrl?: string[];
+  /**
+   * OCI artifacts the service may pull.
+   * @default - none
+   */
+  readonly ociArtifact?: FhirOciArtifact[];
+  /**
+   * Whether Terraform may destroy the service and the PHI in it. `RETAIN` sets `lifecycle.prevent_destroy`.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Terraform operation timeouts.
+   * @default - the provider's: create 90m, read 5m, update 90m, delete 30m
+   */
+  readonly timeouts?: HealthcareFhirServiceTimeouts;
+}
+
+/** Properties of a {@link FhirService}. */
+export interface FhirServiceProps extends FhirServiceOptions {
+  /**
+   * The workspace the service belongs to.
+   * @default - the nearest `Workspace` among the construct's ancestors
+   */
+  readonly workspace?: IWorkspace;
+}
+
+/** A FHIR service, defined in this app or imported. */
+export interface IFhirService extends IConstruct {
+  /**
+   * The service's Azure resource id.
+   * @attribute
+   */
+  readonly fhirServiceId: string;
+  /**
+   * The service's name.
+   * @attribute
+   */
+  readonly fhirServiceName: string;
+  /**
+   * The service's URL, `https://{workspace}-{name}.fhir.azurehealthcareapis.com`.
+   * @attribute
+   */
+  readonly fhirServiceEndpoint: string;
+  /** The FHIR version, when known. */
+  readonly fhirVersion?: FhirVersion;
+  /** The workspace of the service, when known. */
+  readonly workspace?: IWorkspace;
+}
+
+/** The attributes of a FHIR service that exists already. */
+export interface FhirServiceAttributes {
+  /** The resource id, `/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.HealthcareApis/workspaces/{w}/fhirServices/{name}`. */
+  readonly fhirServiceId: string;
+  /**
+   * The FHIR version.
+   * @default - unknown (MedTech, which needs R4, then trusts the caller)
+   */
+  readonly fhirVersion?: FhirVersion;
+  /**
+   * The workspace of the service.
+   * @default - unknown
+   */
+  readonly workspace?: IWorkspace;
+}
+
+const FHIR_SERVICE_ID = /^\/?subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.HealthcareApis\/workspaces\/([^/]+)\/fhirServices\/([^/]+)$/;
+
+const FHIR_VERSION_RULE: ValueRule<string> = {
+  requirement: `one of ${Object.values(FhirVersion).map((v) => `"${v}"`).join(', ')}`,
+  test: (value) => (Object.values(FhirVersion) as string[]).includes(value),
+  fix: (value) => {
+    const match = Object.entries(FhirVersion).find(([, v]) => v.toLowerCase() === String(value).toLowerCase());
+    return match ? `Use FhirVersion.${match[0]} ("${match[1]}").` : undefined;
+  },
+};
+
+const AUTHORITY_RULE: ValueRule<string> = {
+  requirement: 'the https URL of an Entra ID tenant, e.g. "https://login.microsoftonline.com/{tenant-id}"',
+  test: (value) => HTTPS_URL_RULE.test(value) && new URL(value).pathname.replace(/\//g, '').length > 0,
+  fix: HTTPS_URL_RULE.fix,
+};
+
+/**
+ * A FHIR service (`azurerm_healthcare_fhir_service`) in a Health Data Services workspace.
+ *
+ * @stateful
+ */
+export class FhirService extends HealthDataService implements IFhirService {
+  /** A FHIR service that exists already (e.g. as a MedTech destination). */
+  public static fromFhirServiceAttributes(scope: Construct, id: string, attrs: FhirServiceAttributes): IFhirService {
+    return new ImportedFhirService(scope, id, attrs);
+  }
+
+  public readonly fhirServiceId: string;
+  public readonly fhirServiceName: string;
+  public readonly fhirServiceEndpoint: string;
+  public readonly fhirVersion: FhirVersion;
+  /**
+   * The principal id of the service's system-assigned identity (a token), if it has one.
+   * @attribute
+   */
+  public readonly identityPrincipalId?: string;
+  /** The `azurerm_healthcare_fhir_service` resource (escape hatch for `addOverride`). */
+  public readonly resource: HealthcareFhirService;
+
+  constructor(scope: Construct, id: string, props: FhirServiceProps) {
+    super(scope, id, props, { label: 'FhirService', idSegment: 'fhirServices' });
+    const kind = props.kind ?? FhirVersion.R4;
+    const identity = props.identity ?? defaultIdentity(props);
+    checkFhirProps(this.problems, props);
+    this.problems.throwIfAny();
+
+    this.fhirServiceName = props.name;
+    this.fhirVersion = kind;
+    this.fhirServiceEndpoint = `https://${this.workspace.workspaceName}-${props.name}.fhir.azurehealthcareapis.com`;
+    this.resource = new HealthcareFhirService(this, 'Resource', {
+      name: props.name,
+      workspaceId: this.workspace.workspaceId,
+      resourceGroupName: this.workspace.resourceGroupName,
+      location: this.location,
+      kind,
+      authentication: {
+        authority: props.authentication?.authority ?? `https://login.microsoftonline.com/${clientConfigOf(this).tenantId}`,
+        audience: props.authentication?.audience ?? this.fhirServiceEndpoint,
+        smartProxyEnabled: props.authentication?.smartProxyEnabled,
+      },
+      cors: props.cors && {
+        allowedOrigins: props.cors.allowedOrigins,
+        allowedHeaders: props.cors.allowedHeaders,
+        allowedMethods: props.cors.allowedMethods,
+        maxAgeInSeconds: props.cors.maxAgeInSeconds,
+        credentialsAllowed: props.cors.allowCredentials,
+      },
+      identity: identity && { type: identity.type, identityIds: identity.identityIds },
+      accessPolicyObjectIds: props.accessPolicyObjectIds,
+      configurationExportStorageAccountName: props.configurationExportStorageAccountName,
+      containerRegistryLoginServerUrl: props.containerRegistryLoginServerUrl,
+      ociArtifact: props.ociArtifact?.map((artifact): HealthcareFhirServiceOciArtifact => ({ ...artifact })),
+      tags: this.tags,
+      timeouts: props.timeouts,
+      lifecycle: this.lifecycle(props.removalPolicy, RemovalPolicy.RETAIN),
+    });
+    this.fhirServiceId = this.resource.id;
+    this.identityPrincipalId = hasSystemAssigned(identity) ? this.resource.identity.principalId : undefined;
+    this.attachToWorkspace();
+  }
+}
+
+/** A system-assigned identity when a feature needs one and none was given (doing the right thing beats failing). */
+function defaultIdentity(props: FhirServiceOptions): ManagedIdentityOptions | undefined {
+  const needsIdentity = props.configurationExportStorageAccountName !== undefined || (props.containerRegistryLoginServerUrl?.length ?? 0) > 0 || (props.ociArtifact?.length ?? 0) > 0;
+  return needsIdentity ? { type: ManagedIdentityType.SYSTEM_ASSIGNED } : undefined;
+}
+
+function checkFhirProps(problems: InputProblems, props: FhirServiceOptions): void {
+  problems
+    .check('FhirService kind', props.kind as string | undefined, FHIR_VERSION_RULE)
+    .check('FhirService authentication.authority', props.authentication?.authority, AUTHORITY_RULE)
+    .check('FhirService authentication.audience', props.authentication?.audience, NON_EMPTY_RULE)
+    .checkEach('FhirService accessPolicyObjectIds', props.accessPolicyObjectIds, UUID_RULE)
+    .check('FhirService configurationExportStorageAccountName', props.configurationExportStorageAccountName, STORAGE_ACCOUNT_NAME_RULE)
+    .checkEach('FhirService containerRegistryLoginServerUrl', props.containerRegistryLoginServerUrl, NON_EMPTY_RULE);
+  props.ociArtifact?.forEach((artifact, index) => {
+    problems
+      .check(`FhirService ociArtifact[${index}].loginServer`, artifact.loginServer, NON_EMPTY_RULE)
+      .check(`FhirService ociArtifact[${index}].imageName`, artifact.imageName, NON_EMPTY_RULE)
+      .check(`FhirService ociArtifact[${index}].digest`, artifact.digest, NON_EMPTY_RULE);
+  });
+  checkCors(problems, 'FhirService cors', props.cors, 99999);
+  checkIdentity(problems, 'FhirService identity', props.identity, [ManagedIdentityType.SYSTEM_ASSIGNED, ManagedIdentityType.USER_ASSIGNED]);
+}
+
+class ImportedFhirService extends Construct implements IFhirService {
+  public readonly fhirServiceId: string;
+  public readonly fhirServiceName: string;
+  public readonly fhirServiceEndpoint: string;
+  public readonly fhirVersion?: FhirVersion;
+  public readonly workspace?: IWorkspace;
+
+  constructor(scope: Construct, id: string, attrs: FhirServiceAttributes) {
+    super(scope, id);
+    const problems = new InputProblems(this).check('Imported FhirService fhirServiceId', attrs.fhirServiceId, {
+      requirement: 'a FHIR service id of the form /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.HealthcareApis/workspaces/{w}/fhirServices/{name}',
+      test: (value) => FHIR_SERVICE_ID.test(value),
+    });
+    problems.check('Imported FhirService fhirVersion', attrs.fhirVersion as string | undefined, FHIR_VERSION_RULE);
+    problems.throwIfAny();
+    const parsed = isUnresolved(attrs.fhirServiceId) ? undefined : FHIR_SERVICE_ID.exec(attrs.fhirServiceId);
+    // A token id is taken apart by Terraform: "/subscriptions/{s}/.../workspaces/{w}/fhirServices/{name}".
+    const segments = Fn.split('/', attrs.fhirServiceId);
+    const workspaceName = parsed?.[1] ?? attrs.workspace?.workspaceName ?? Token.asString(Fn.element(segments, 8));
+    this.fhirServiceId = attrs.fhirServiceId;
+    this.fhirServiceName = parsed?.[2] ?? Token.asString(Fn.element(segments, 10));
+    this.fhirServiceEndpoint = `https://${workspaceName}-${this.fhirServiceName}.fhir.azurehealthcareapis.com`;
+    this.fhirVersion = attrs.fhirVersion;
+    this.workspace = attrs.workspace;
+  }
+}

@@ -1,0 +1,10 @@
+export * from './workspace';
+export * from './fhir-service';
+export * from './dicom-service';
+export { HealthDataService, HealthDataServiceProps, ServiceKind } from './core/health-data-service';
+export { CorsOptions, CorsMethod } from './core/cors';
+export { ManagedIdentityOptions, ManagedIdentityType } from './core/identity';
+export { RemovalPolicy } from './core/removal-policy';
+export { Tags } from './core/tags';
+export { HealthDataValidationError } from './core/validation';
+export { ADDITIONAL_LOCATIONS_CONTEXT, normalizeLocation } from './core/regions';

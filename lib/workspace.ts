@@ -1,0 +1,234 @@
+import { HealthcareWorkspace, HealthcareWorkspaceTimeouts } from '@cdktf/provider-azurerm/lib/healthcare-workspace';
+import { Construct, IConstruct } from 'constructs';
+import type { HealthDataService } from './core/health-data-service';
+import { parseWorkspaceId, RESOURCE_GROUP_NAME_RULE, WORKSPACE_ID_RULE, WORKSPACE_NAME_RULE } from './core/names';
+import { checkLocation } from './core/location';
+import { isWorkspace, markAsWorkspace } from './core/workspace-lookup';
+import { RemovalPolicy } from './core/removal-policy';
+import { NameRegistry } from './core/service-registry';
+import { checkTags, Tags } from './core/tags';
+import { fail, InputProblems, isUnresolved } from './core/validation';
+import { DicomService, DicomServiceOptions } from './dicom-service';
+import { FhirService, FhirServiceOptions } from './fhir-service';
+
+/** A Health Data Services workspace, defined in this app or imported. */
+export interface IWorkspace extends IConstruct {
+  /**
+   * The workspace's Azure resource id.
+   * @attribute
+   */
+  readonly workspaceId: string;
+  /**
+   * The workspace's name.
+   * @attribute
+   */
+  readonly workspaceName: string;
+  /**
+   * The workspace's region, normalized the way Azure compares regions ("East US" → "eastus"). Every service in the
+   * workspace is in this region.
+   * @attribute
+   */
+  readonly location: string;
+  /**
+   * The resource group the workspace lives in.
+   * @attribute
+   */
+  readonly resourceGroupName: string;
+  /** Tags every service in the workspace inherits (a service's own tags win per key). */
+  readonly tags?: Tags;
+
+  /** Defines a FHIR service in this workspace. */
+  addFhirService(id: string, options: FhirServiceOptions): FhirService;
+  /** Defines a DICOM service in this workspace. */
+  addDicomService(id: string, options: DicomServiceOptions): DicomService;
+  /**
+   * Calls `callback` for every service of this workspace: those defined so far, and each one defined later.
+   * Workspace-wide settings use it to reach every child.
+   */
+  forEachService(callback: (service: HealthDataService) => void): void;
+}
+
+/** Shared by workspaces defined here and imported ones: the factories and the list of child services. */
+abstract class WorkspaceBase extends Construct implements IWorkspace {
+  public abstract readonly workspaceId: string;
+  public abstract readonly workspaceName: string;
+  public abstract readonly location: string;
+  public abstract readonly resourceGroupName: string;
+  public abstract readonly tags?: Tags;
+
+  private readonly services: HealthDataService[] = [];
+  private readonly serviceCallbacks: Array<(service: HealthDataService) => void> = [];
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    markAsWorkspace(this);
+  }
+
+  public addFhirService(id: string, options: FhirServiceOptions): FhirService {
+    return new FhirService(this, id, options);
+  }
+
+  public addDicomService(id: string, options: DicomServiceOptions): DicomService {
+    return new DicomService(this, id, options);
+  }
+
+  public forEachService(callback: (service: HealthDataService) => void): void {
+    this.serviceCallbacks.push(callback);
+    [...this.services].forEach(callback);
+  }
+
+  /** @internal Called by each service once it is fully constructed. */
+  public _attachService(service: HealthDataService): void {
+    this.services.push(service);
+    [...this.serviceCallbacks].forEach((callback) => callback(service));
+  }
+}
+
+/** Properties of a {@link Workspace}. */
+export interface WorkspaceProps {
+  /**
+   * The workspace name: 3-24 lowercase letters or digits, unique within the app. Part of every service's URL
+   * (`https://{workspace}-{service}.fhir.azurehealthcareapis.com`). Changing it replaces the workspace and every
+   * service in it.
+   */
+  readonly name: string;
+  /**
+   * The Azure region, e.g. "eastus" or "East US". Fixed at creation: changing it replaces the workspace and
+   * everything in it. Every service of the workspace inherits it.
+   */
+  readonly location: string;
+  /** The resource group the workspace (and its FHIR services) live in. Changing it replaces the workspace. */
+  readonly resourceGroupName: string;
+  /**
+   * Tags for the workspace; every service in it inherits them (a service's own tags win per key).
+   * @default - no tags
+   */
+  readonly tags?: Tags;
+  /**
+   * Whether Terraform may destroy the workspace. `RETAIN` sets `lifecycle.prevent_destroy`.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Terraform operation timeouts.
+   * @default - the provider's: create 30m, read 5m, update 30m, delete 30m
+   */
+  readonly timeouts?: HealthcareWorkspaceTimeouts;
+}
+
+/** The attributes of a workspace that exists already (defined elsewhere or in another stack). */
+export interface WorkspaceAttributes {
+  /** The workspace's resource id, `/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.HealthcareApis/workspaces/{name}`. */
+  readonly workspaceId: string;
+  /** The workspace's region. */
+  readonly location: string;
+  /**
+   * The workspace's name.
+   * @default - read from `workspaceId` (required when the id is a token)
+   */
+  readonly workspaceName?: string;
+  /**
+   * The workspace's resource group.
+   * @default - read from `workspaceId` (required when the id is a token)
+   */
+  readonly resourceGroupName?: string;
+  /**
+   * Tags that services attached to this workspace inherit.
+   * @default - none
+   */
+  readonly tags?: Tags;
+}
+
+/**
+ * An Azure Health Data Services workspace (`azurerm_healthcare_workspace`): the region, the resource group and
+ * the compliance boundary of its FHIR, DICOM and MedTech services.
+ *
+ * @stateful
+ */
+export class Workspace extends WorkspaceBase {
+  /** True for workspaces defined with {@link Workspace} and imported with {@link Workspace.fromWorkspaceAttributes}. */
+  public static isWorkspace(x: unknown): x is IWorkspace {
+    return isWorkspace(x);
+  }
+
+  /** A workspace that exists already; no resource is defined, services attach to it. */
+  public static fromWorkspaceAttributes(scope: Construct, id: string, attrs: WorkspaceAttributes): IWorkspace {
+    return new ImportedWorkspace(scope, id, attrs);
+  }
+
+  public readonly workspaceId: string;
+  public readonly workspaceName: string;
+  public readonly location: string;
+  public readonly resourceGroupName: string;
+  public readonly tags?: Tags;
+  /** The `azurerm_healthcare_workspace` resource (escape hatch for `addOverride`). */
+  public readonly resource: HealthcareWorkspace;
+
+  constructor(scope: Construct, id: string, props: WorkspaceProps) {
+    super(scope, id);
+    const problems = new InputProblems(this)
+      .check('Workspace name', props.name, WORKSPACE_NAME_RULE)
+      .check('Workspace resourceGroupName', props.resourceGroupName, RESOURCE_GROUP_NAME_RULE);
+    const location = checkLocation(this, problems, 'Workspace location', props.location);
+    checkTags(problems, 'Workspace tags', props.tags);
+    problems.throwIfAny();
+
+    if (!isUnresolved(props.name)) {
+      const earlier = NameRegistry.claim(this.node.root, 'Workspace', props.name, this);
+      if (earlier) {
+        fail(this, `Workspace name "${props.name}" is already used by ${earlier}: workspace names must be unique. Give one of them another name.`);
+      }
+    }
+
+    this.resource = new HealthcareWorkspace(this, 'Resource', {
+      name: props.name,
+      location,
+      resourceGroupName: props.resourceGroupName,
+      tags: props.tags,
+      timeouts: props.timeouts,
+      lifecycle: (props.removalPolicy ?? RemovalPolicy.RETAIN) === RemovalPolicy.RETAIN ? { preventDestroy: true } : undefined,
+    });
+    this.workspaceId = this.resource.id;
+    this.workspaceName = props.name;
+    this.location = location;
+    this.resourceGroupName = props.resourceGroupName;
+    this.tags = props.tags;
+  }
+}
+
+class ImportedWorkspace extends WorkspaceBase {
+  public readonly workspaceId: string;
+  public readonly workspaceName: string;
+  public readonly location: string;
+  public readonly resourceGroupName: string;
+  public readonly tags?: Tags;
+
+  constructor(scope: Construct, id: string, attrs: WorkspaceAttributes) {
+    super(scope, id);
+    const problems = new InputProblems(this).check('Imported workspace workspaceId', attrs.workspaceId, WORKSPACE_ID_RULE);
+    const location = checkLocation(this, problems, 'Imported workspace location', attrs.location);
+    const parsed = isUnresolved(attrs.workspaceId) ? undefined : parseWorkspaceId(attrs.workspaceId);
+    const workspaceName = attrs.workspaceName ?? parsed?.workspaceName;
+    const resourceGroupName = attrs.resourceGroupName ?? parsed?.resourceGroupName;
+    if (workspaceName === undefined || resourceGroupName === undefined) {
+      problems.add('Imported workspace needs workspaceName and resourceGroupName when workspaceId is a token: pass them in the attributes.');
+    }
+    for (const [label, given, fromId] of [
+      ['workspaceName', attrs.workspaceName, parsed?.workspaceName],
+      ['resourceGroupName', attrs.resourceGroupName, parsed?.resourceGroupName],
+    ] as const) {
+      if (given !== undefined && fromId !== undefined && !isUnresolved(given) && given !== fromId) {
+        problems.add(`Imported workspace ${label} "${given}" does not match workspaceId, which says "${fromId}". Pass the id of the workspace you mean, or drop ${label}.`);
+      }
+    }
+    problems.check('Imported workspace workspaceName', workspaceName, WORKSPACE_NAME_RULE);
+    problems.check('Imported workspace resourceGroupName', resourceGroupName, RESOURCE_GROUP_NAME_RULE);
+    checkTags(problems, 'Imported workspace tags', attrs.tags);
+    problems.throwIfAny();
+    this.workspaceId = attrs.workspaceId;
+    this.workspaceName = workspaceName!;
+    this.resourceGroupName = resourceGroupName!;
+    this.location = location;
+    this.tags = attrs.tags;
+  }
+}
