@@ -79,7 +79,8 @@ export const NON_EMPTY_RULE: ValueRule<string> = {
 export const STORAGE_ACCOUNT_NAME_RULE = patternRule(
   /^[a-z0-9]{3,24}$/,
   'a storage account name: 3-24 lowercase letters or digits (the name, not the id or URL)',
-  (value) => value.replace(/^https:\/\//, '').split('.')[0].split('/').pop()!.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 24),
+  // From an id take the last segment; from a URL the first label of the host.
+  (value) => (value.split('/').filter(Boolean).pop() ?? '').replace(/^https?:$/, '').toLowerCase().split('.')[0].replace(/[^a-z0-9]/g, '').slice(0, 24),
 );
 
 /** ADLS Gen2 file systems (DICOM external storage) follow Azure's container naming rules. */

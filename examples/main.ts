@@ -1,0 +1,17 @@
+import { App } from 'cdktf';
+import { ImagingPlatformStack } from './imaging-platform';
+import { QuickstartStack } from './quickstart';
+import { PrimaryRegionStack, SecondaryRegionStack } from './two-region';
+
+/** Every example stack in one app: `npm run synth` writes each to cdktf.out/stacks/<name>/cdk.tf.json. */
+export function buildExamples(app: App): App {
+  new QuickstartStack(app, 'quickstart');
+  new ImagingPlatformStack(app, 'imaging-platform');
+  const primary = new PrimaryRegionStack(app, 'two-region-primary');
+  new SecondaryRegionStack(app, 'two-region-secondary', primary);
+  return app;
+}
+
+if (require.main === module) {
+  buildExamples(new App()).synth();
+}
