@@ -71,6 +71,13 @@ export interface DicomServiceProps extends DicomServiceOptions {
   readonly workspace?: IWorkspace;
 }
 
+const DICOM_SERVICE_KIND = {
+  label: 'DicomService',
+  idSegment: 'dicomServices',
+  holdsData: true,
+  dataDescription: 'the DICOM service and the studies it stores (medical images: protected health information), unless they are kept in your own Data Lake',
+};
+
 /** A DICOM service, defined in this app or imported. */
 export interface IDicomService extends IConstruct {
   /**
@@ -108,7 +115,7 @@ export class DicomService extends HealthDataService implements IDicomService {
   public readonly resource: HealthcareDicomService;
 
   constructor(scope: Construct, id: string, props: DicomServiceProps) {
-    super(scope, id, props, { label: 'DicomService', idSegment: 'dicomServices' });
+    super(scope, id, props, DICOM_SERVICE_KIND);
     checkDicomProps(this.problems, props);
     this.problems.throwIfAny();
     warnAboutIdentityNeeds(this, props);
@@ -132,7 +139,7 @@ export class DicomService extends HealthDataService implements IDicomService {
       publicNetworkAccessEnabled: props.publicNetworkAccessEnabled,
       tags: this.tags,
       timeouts: props.timeouts,
-      lifecycle: this.lifecycle(props.removalPolicy, RemovalPolicy.RETAIN),
+      lifecycle: this.lifecycle(props.removalPolicy),
     });
     this.dicomServiceId = this.resource.id;
     this.dicomServiceEndpoint = this.resource.serviceUrl;

@@ -159,6 +159,13 @@ export interface FhirServiceAttributes {
   readonly workspace?: IWorkspace;
 }
 
+const FHIR_SERVICE_KIND = {
+  label: 'FhirService',
+  idSegment: 'fhirServices',
+  holdsData: true,
+  dataDescription: 'the FHIR service and every FHIR resource in it (patient records: protected health information)',
+};
+
 const FHIR_SERVICE_ID = /^\/?subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.HealthcareApis\/workspaces\/([^/]+)\/fhirServices\/([^/]+)$/;
 
 const FHIR_VERSION_RULE: ValueRule<string> = {
@@ -200,7 +207,7 @@ export class FhirService extends HealthDataService implements IFhirService {
   public readonly resource: HealthcareFhirService;
 
   constructor(scope: Construct, id: string, props: FhirServiceProps) {
-    super(scope, id, props, { label: 'FhirService', idSegment: 'fhirServices' });
+    super(scope, id, props, FHIR_SERVICE_KIND);
     const kind = props.kind ?? FhirVersion.R4;
     const identity = props.identity ?? defaultIdentity(props);
     checkFhirProps(this.problems, props);
@@ -234,7 +241,7 @@ export class FhirService extends HealthDataService implements IFhirService {
       ociArtifact: props.ociArtifact?.map((artifact): HealthcareFhirServiceOciArtifact => ({ ...artifact })),
       tags: this.tags,
       timeouts: props.timeouts,
-      lifecycle: this.lifecycle(props.removalPolicy, RemovalPolicy.RETAIN),
+      lifecycle: this.lifecycle(props.removalPolicy),
     });
     this.fhirServiceId = this.resource.id;
     this.identityPrincipalId = hasSystemAssigned(identity) ? this.resource.identity.principalId : undefined;

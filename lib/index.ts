@@ -1,10 +1,12 @@
 export * from './workspace';
 export * from './fhir-service';
 export * from './dicom-service';
-export { HealthDataService, HealthDataServiceProps, ServiceKind } from './core/health-data-service';
-export { CorsOptions, CorsMethod } from './core/cors';
-export { ManagedIdentityOptions, ManagedIdentityType } from './core/identity';
+export { HealthDataService } from './core/health-data-service';
+export type { HealthDataServiceProps, ServiceKind } from './core/health-data-service';
+export type { CorsOptions, CorsMethod } from './core/cors';
+export { ManagedIdentityType } from './core/identity';
+export type { ManagedIdentityOptions } from './core/identity';
 export { RemovalPolicy } from './core/removal-policy';
-export { Tags } from './core/tags';
+export type { Tags } from './core/tags';
 export { HealthDataValidationError } from './core/validation';
 export { ADDITIONAL_LOCATIONS_CONTEXT, normalizeLocation } from './core/regions';

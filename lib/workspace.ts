@@ -4,7 +4,7 @@ import type { HealthDataService } from './core/health-data-service';
 import { parseWorkspaceId, RESOURCE_GROUP_NAME_RULE, WORKSPACE_ID_RULE, WORKSPACE_NAME_RULE } from './core/names';
 import { checkLocation } from './core/location';
 import { isWorkspace, markAsWorkspace } from './core/workspace-lookup';
-import { RemovalPolicy } from './core/removal-policy';
+import { preventDestroyFor, RemovalPolicy } from './core/removal-policy';
 import { NameRegistry } from './core/service-registry';
 import { checkTags, Tags } from './core/tags';
 import { fail, InputProblems, isUnresolved } from './core/validation';
@@ -186,7 +186,9 @@ export class Workspace extends WorkspaceBase {
       resourceGroupName: props.resourceGroupName,
       tags: props.tags,
       timeouts: props.timeouts,
-      lifecycle: (props.removalPolicy ?? RemovalPolicy.RETAIN) === RemovalPolicy.RETAIN ? { preventDestroy: true } : undefined,
+      lifecycle: orUndefined(
+        preventDestroyFor(this, props.removalPolicy, 'the workspace; Azure refuses while services are in it, so a destroy plan deletes every FHIR, DICOM and MedTech service of the workspace first'),
+      ),
     });
     this.workspaceId = this.resource.id;
     this.workspaceName = props.name;
@@ -194,6 +196,10 @@ export class Workspace extends WorkspaceBase {
     this.resourceGroupName = props.resourceGroupName;
     this.tags = props.tags;
   }
+}
+
+function orUndefined<T extends object>(value: T): T | undefined {
+  return Object.keys(value).length > 0 ? value : undefined;
 }
 
 class ImportedWorkspace extends WorkspaceBase {

@@ -78,10 +78,12 @@ describe('DicomService overrides', () => {
     });
   });
 
-  test('RemovalPolicy.DESTROY, tags and timeouts', () => {
-    const dicom = synth((stack) =>
+  test('RemovalPolicy.DESTROY (with a warning naming the images), tags and timeouts', () => {
+    const result = synth((stack) =>
       workspaceIn(stack, { env: 'prod' }).addDicomService('Images', { name: 'images', removalPolicy: RemovalPolicy.DESTROY, tags: { archive: 'true' }, timeouts: { delete: '1h' } }),
-    ).resource(DICOM);
+    );
+    const dicom = result.resource(DICOM);
+    expect(result.messages('WARN')).toEqual([expect.stringMatching(/deletes the DICOM service and the studies it stores \(medical images: protected health information\)/)]);
     expect(dicom.lifecycle).toBeUndefined();
     expect(dicom.tags).toEqual({ env: 'prod', archive: 'true' });
     expect(dicom.timeouts).toEqual({ delete: '1h' });

@@ -1,18 +1,18 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
 import { buildExamples } from '../examples/main';
 import { readStack, SynthResult } from './helpers';
-
-const STACKS = ['imaging-platform', 'quickstart', 'two-region-primary', 'two-region-secondary'];
 
 /** Synthesizes the root app the way `cdktf synth` does (prepareStack, cross-stack references, validations). */
 function synthExamples(): Map<string, SynthResult> {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahds-examples-'));
   try {
-    buildExamples(new App({ outdir })).synth();
-    return new Map(STACKS.map((name) => [name, readStack(outdir, name)]));
+    const app = buildExamples(new App({ outdir }));
+    app.synth();
+    const names = app.node.children.filter((child) => child instanceof TerraformStack).map((stack) => stack.node.id);
+    return new Map(names.map((name) => [name, readStack(outdir, name)]));
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
@@ -25,6 +25,11 @@ function portable(json: unknown): string {
 
 describe('example stacks', () => {
   const stacks = synthExamples();
+  const STACKS = [...stacks.keys()].sort();
+
+  test('the root app has the documented examples', () => {
+    expect(STACKS).toEqual(expect.arrayContaining(['imaging-platform', 'quickstart', 'two-region-primary', 'two-region-secondary']));
+  });
 
   test.each(STACKS)('%s matches its snapshot', (name) => {
     expect(portable(stacks.get(name)!.json)).toMatchSnapshot();

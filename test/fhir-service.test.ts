@@ -120,8 +120,10 @@ describe('FhirService overrides', () => {
     expect(fhirWith({ configurationExportStorageAccountName: 'stexport', identity: { type: ManagedIdentityType.USER_ASSIGNED, identityIds: [UAI] } }).resource(FHIR).identity.type).toBe('UserAssigned');
   });
 
-  test('RemovalPolicy.DESTROY', () => {
-    expect(fhirWith({ removalPolicy: RemovalPolicy.DESTROY }).resource(FHIR).lifecycle).toBeUndefined();
+  test('RemovalPolicy.DESTROY drops prevent_destroy and warns that patient records would be deleted', () => {
+    const result = fhirWith({ removalPolicy: RemovalPolicy.DESTROY });
+    expect(result.resource(FHIR).lifecycle).toBeUndefined();
+    expect(result.messages('WARN')).toEqual([expect.stringMatching(/deletes the FHIR service and every FHIR resource in it \(patient records: protected health information\)/)]);
   });
 
   test('timeouts', () => {

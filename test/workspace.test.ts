@@ -42,9 +42,14 @@ describe('Workspace', () => {
     expect(ws.timeouts).toEqual({ create: '45m' });
   });
 
-  test('RemovalPolicy.DESTROY drops prevent_destroy', () => {
-    const ws = synth((stack) => new Workspace(stack, 'Health', { ...base, removalPolicy: RemovalPolicy.DESTROY })).resource(WORKSPACE);
-    expect(ws.lifecycle).toBeUndefined();
+  test('RemovalPolicy.DESTROY drops prevent_destroy and warns what a destroy would delete', () => {
+    const result = synth((stack) => new Workspace(stack, 'Health', { ...base, removalPolicy: RemovalPolicy.DESTROY }));
+    expect(result.resource(WORKSPACE).lifecycle).toBeUndefined();
+    expect(result.messages('WARN')).toEqual([expect.stringMatching(/removalPolicy is RemovalPolicy\.DESTROY: terraform destroy, or a change that replaces the resource, deletes the workspace; .*every FHIR, DICOM and MedTech service/)]);
+  });
+
+  test('the default removal policy warns about nothing', () => {
+    expect(synth((stack) => new Workspace(stack, 'Health', base)).annotations).toEqual([]);
   });
 
   test('accepts tokens for every value', () => {

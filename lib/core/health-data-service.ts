@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import type { IWorkspace } from '../workspace';
 import { inheritLocation } from './location';
 import { MAX_RESOURCE_ID_LENGTH, SERVICE_NAME_RULE, SUBSCRIPTION_ID_LENGTH } from './names';
-import { RemovalPolicy } from './removal-policy';
+import { preventDestroyFor, RemovalPolicy } from './removal-policy';
 import { NameRegistry } from './service-registry';
 import { checkTags, mergeTags, Tags } from './tags';
 import { fail, InputProblems, isUnresolved } from './validation';
@@ -15,6 +15,10 @@ export interface ServiceKind {
   readonly label: string;
   /** The resource type segment in the Azure resource id, e.g. "fhirServices". */
   readonly idSegment: string;
+  /** Whether the service stores data (protected by the removal policy) or only moves it. */
+  readonly holdsData: boolean;
+  /** What `terraform destroy` would delete with the service, for the removal-policy warning. */
+  readonly dataDescription: string;
 }
 
 /** Properties every workspace service has. */
@@ -85,14 +89,16 @@ export abstract class HealthDataService extends Construct {
     this.preconditions.push(precondition);
   }
 
-  /** The resource's lifecycle: `prevent_destroy` under `RETAIN`, and the plan-time checks. */
-  protected lifecycle(removalPolicy: RemovalPolicy | undefined, defaultPolicy: RemovalPolicy): TerraformResourceLifecycle | undefined {
-    const retain = (removalPolicy ?? defaultPolicy) === RemovalPolicy.RETAIN;
-    if (!retain && this.preconditions.length === 0) return undefined;
-    return {
-      ...(retain ? { preventDestroy: true } : {}),
+  /**
+   * The resource's lifecycle: `prevent_destroy` under the removal policy (for services that hold data), and the
+   * plan-time checks.
+   */
+  protected lifecycle(removalPolicy?: RemovalPolicy): TerraformResourceLifecycle | undefined {
+    const lifecycle: TerraformResourceLifecycle = {
+      ...(this.kind.holdsData ? preventDestroyFor(this, removalPolicy, this.kind.dataDescription) : {}),
       ...(this.preconditions.length > 0 ? { precondition: [...this.preconditions] } : {}),
     };
+    return Object.keys(lifecycle).length > 0 ? lifecycle : undefined;
   }
 
   /** Subclasses call this last in their constructor: from then on workspace-wide settings reach the service. */

@@ -1,3 +1,6 @@
+import { Annotations } from 'cdktf';
+import { IConstruct } from 'constructs';
+
 /**
  * What `terraform destroy` (or a change that replaces the resource) may do to a resource that holds data.
  */
@@ -10,4 +13,17 @@ export enum RemovalPolicy {
   RETAIN = 'retain',
   /** Terraform may destroy the resource (and the data in it). */
   DESTROY = 'destroy',
+}
+
+/**
+ * The `prevent_destroy` part of a resource's lifecycle under a removal policy (default `RETAIN`). Opting a
+ * resource that holds protected health information out of the guard is allowed, but said out loud at synth.
+ */
+export function preventDestroyFor(scope: IConstruct, policy: RemovalPolicy | undefined, whatWouldBeLost: string): { preventDestroy?: boolean } {
+  if ((policy ?? RemovalPolicy.RETAIN) === RemovalPolicy.RETAIN) return { preventDestroy: true };
+  Annotations.of(scope).addWarning(
+    `removalPolicy is RemovalPolicy.DESTROY: terraform destroy, or a change that replaces the resource, deletes ${whatWouldBeLost}. ` +
+      'Keep RemovalPolicy.RETAIN for anything that holds protected health information.',
+  );
+  return {};
 }
