@@ -1,6 +1,7 @@
 import { App } from 'cdktf';
 import { ImagingPlatformStack } from './imaging-platform';
 import { QuickstartStack } from './quickstart';
+import { RemoteMonitoringStack } from './remote-monitoring';
 import { PrimaryRegionStack, SecondaryRegionStack } from './two-region';
 
 /** Every example stack in one app: `npm run synth` writes each to cdktf.out/stacks/<name>/cdk.tf.json. */
@@ -9,6 +10,7 @@ export function buildExamples(app: App): App {
   new ImagingPlatformStack(app, 'imaging-platform');
   const primary = new PrimaryRegionStack(app, 'two-region-primary');
   new SecondaryRegionStack(app, 'two-region-secondary', primary);
+  new RemoteMonitoringStack(app, 'remote-monitoring');
   return app;
 }
 

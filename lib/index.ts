@@ -1,6 +1,15 @@
 export * from './workspace';
 export * from './fhir-service';
 export * from './dicom-service';
+export * from './medtech/medtech-service';
+export * from './medtech/fhir-destination';
+export type { EventHubNames, EventHubResources, EventHubSource } from './medtech/event-hub-source';
+export type { MappingInput } from './medtech/mapping-input';
+export * from './medtech/mapping/builders';
+export { checkDeviceMapping, checkFhirMapping, checkMappingLinkage, canonicalMappingJson } from './medtech/mapping';
+export type { MappingFinding, MappingFindingLevel, MappingCheckOptions } from './medtech/mapping';
+export { HealthDataRole } from './access/health-data-role';
+export type { GrantOptions, PrincipalType } from './access/role-grant';
 export { HealthDataService } from './core/health-data-service';
 export type { HealthDataServiceProps, ServiceKind } from './core/health-data-service';
 export type { CorsOptions, CorsMethod } from './core/cors';

@@ -10,6 +10,7 @@ import { checkTags, Tags } from './core/tags';
 import { fail, InputProblems, isUnresolved } from './core/validation';
 import { DicomService, DicomServiceOptions } from './dicom-service';
 import { FhirService, FhirServiceOptions } from './fhir-service';
+import { MedTechService, MedTechServiceOptions } from './medtech/medtech-service';
 
 /** A Health Data Services workspace, defined in this app or imported. */
 export interface IWorkspace extends IConstruct {
@@ -41,6 +42,8 @@ export interface IWorkspace extends IConstruct {
   addFhirService(id: string, options: FhirServiceOptions): FhirService;
   /** Defines a DICOM service in this workspace. */
   addDicomService(id: string, options: DicomServiceOptions): DicomService;
+  /** Defines a MedTech service in this workspace. */
+  addMedTechService(id: string, options: MedTechServiceOptions): MedTechService;
   /**
    * Calls `callback` for every service of this workspace: those defined so far, and each one defined later.
    * Workspace-wide settings use it to reach every child.
@@ -70,6 +73,10 @@ abstract class WorkspaceBase extends Construct implements IWorkspace {
 
   public addDicomService(id: string, options: DicomServiceOptions): DicomService {
     return new DicomService(this, id, options);
+  }
+
+  public addMedTechService(id: string, options: MedTechServiceOptions): MedTechService {
+    return new MedTechService(this, id, options);
   }
 
   public forEachService(callback: (service: HealthDataService) => void): void {

@@ -1,0 +1,155 @@
+import {
+  HealthcareMedtechServiceFhirDestination,
+  HealthcareMedtechServiceFhirDestinationTimeouts,
+} from '@cdktf/provider-azurerm/lib/healthcare-medtech-service-fhir-destination';
+import { Annotations } from 'cdktf';
+import { Construct } from 'constructs';
+import { HealthDataRole } from '../access/health-data-role';
+import { MAX_RESOURCE_ID_LENGTH, SERVICE_NAME_RULE, SUBSCRIPTION_ID_LENGTH } from '../core/names';
+import { InputProblems, isUnresolved } from '../core/validation';
+import { FhirVersion, IFhirService } from '../fhir-service';
+import { checkFhirMapping, checkMappingLinkage, FhirMappingDocument } from './mapping';
+import { MappingInput, readMapping, reportFindings } from './mapping-input';
+import type { MedTechService } from './medtech-service';
+
+/** How MedTech finds the Patient and Device an Observation belongs to. */
+export type IdentityResolution = 'Create' | 'Lookup';
+
+/** Where a MedTech service writes FHIR Observations. */
+export interface MedTechFhirDestinationOptions {
+  /** The FHIR service to write to: an R4 service, normally in the same workspace. */
+  readonly fhirService: IFhirService;
+  /**
+   * `Lookup`: Device and Patient must exist (found by device identifier). `Create`: created when missing, from the
+   * device and patient ids of the device mapping (`patientIdExpression` needed).
+   */
+  readonly identityResolution: IdentityResolution;
+  /**
+   * The FHIR destination mapping (`{"templateType": "CollectionFhir", "template": [...]}`) as an object, a JSON
+   * string, or built with `FhirMapping`. Checked at synth, and against the device mapping.
+   */
+  readonly fhirMapping: MappingInput<FhirMappingDocument>;
+  /**
+   * The destination's name: 3-24 letters, digits or '-'.
+   * @default "fhir-destination"
+   */
+  readonly name?: string;
+  /**
+   * Terraform operation timeouts.
+   * @default - the provider's: create 90m, read 5m, update 90m, delete 90m
+   */
+  readonly timeouts?: HealthcareMedtechServiceFhirDestinationTimeouts;
+}
+
+/** @internal What the MedTech service hands its destination. */
+export interface MedTechFhirDestinationProps extends MedTechFhirDestinationOptions {
+  readonly medTechService: MedTechService;
+  /** The parsed device mapping, for the linkage check (undefined when it is a token). */
+  readonly deviceMapping?: unknown;
+}
+
+const DEFAULT_NAME = 'fhir-destination';
+const IDENTITY_RESOLUTIONS: readonly string[] = ['Create', 'Lookup'];
+
+/**
+ * A MedTech FHIR destination (`azurerm_healthcare_medtech_service_fhir_destination`): one per MedTech service, in
+ * its region, writing to a FHIR R4 service with the FHIR Data Writer role.
+ */
+export class MedTechFhirDestination extends Construct {
+  /**
+   * The destination's Azure resource id.
+   * @attribute
+   */
+  public readonly fhirDestinationId: string;
+  /**
+   * The destination's name.
+   * @attribute
+   */
+  public readonly fhirDestinationName: string;
+  /** The `azurerm_healthcare_medtech_service_fhir_destination` resource (escape hatch for `addOverride`). */
+  public readonly resource: HealthcareMedtechServiceFhirDestination;
+
+  constructor(scope: Construct, id: string, props: MedTechFhirDestinationProps) {
+    super(scope, id);
+    const medTech = props.medTechService;
+    const name = props.name ?? DEFAULT_NAME;
+    const problems = new InputProblems(this)
+      .check('MedTechService destination.name', name, SERVICE_NAME_RULE)
+      .check('MedTechService destination.identityResolution', props.identityResolution as string, {
+        requirement: '"Create" or "Lookup"',
+        test: (value) => IDENTITY_RESOLUTIONS.includes(value),
+        fix: (value) => {
+          const match = IDENTITY_RESOLUTIONS.find((option) => option.toLowerCase() === String(value).toLowerCase());
+          return match ? `Use "${match}".` : undefined;
+        },
+      });
+    this.checkFhirService(problems, props.fhirService, medTech);
+    this.checkResourceIdLength(problems, medTech, name);
+    const fhirMapping = readMapping(this, problems, props.fhirMapping, 'destination.fhirMapping');
+    if (fhirMapping.document !== undefined) {
+      reportFindings(this, problems, checkFhirMapping(fhirMapping.document, 'destination.fhirMapping', { isUnresolved }));
+      if (props.deviceMapping !== undefined) {
+        reportFindings(this, problems, checkMappingLinkage(props.deviceMapping, fhirMapping.document, { device: 'deviceMapping', fhir: 'destination.fhirMapping' }, { isUnresolved }));
+      }
+    }
+    if (props.identityResolution === 'Create' && props.deviceMapping !== undefined) warnIfNoPatientId(this, props.deviceMapping);
+    problems.throwIfAny();
+
+    this.fhirDestinationName = name;
+    this.resource = new HealthcareMedtechServiceFhirDestination(this, 'Resource', {
+      name,
+      medtechServiceId: medTech.medTechServiceId,
+      location: medTech.location,
+      destinationFhirServiceId: props.fhirService.fhirServiceId,
+      destinationIdentityResolutionType: props.identityResolution,
+      destinationFhirMappingJson: fhirMapping.json,
+      timeouts: props.timeouts,
+    });
+    this.fhirDestinationId = this.resource.id;
+    medTech._grantToIdentity('FhirDataWriter', props.fhirService.fhirServiceId, HealthDataRole.FHIR_DATA_WRITER, `the FHIR service ${props.fhirService.node.path}`);
+  }
+
+  private checkFhirService(problems: InputProblems, fhirService: IFhirService | undefined, medTech: MedTechService): void {
+    if (fhirService === undefined || fhirService === null || typeof fhirService.fhirServiceId !== 'string') {
+      problems.add('MedTechService destination.fhirService is missing: pass a FhirService (or FhirService.fromFhirServiceAttributes(...)).');
+      return;
+    }
+    if (fhirService.fhirVersion !== undefined && fhirService.fhirVersion !== FhirVersion.R4) {
+      problems.add(
+        `MedTechService destination.fhirService ${fhirService.node.path} is a "${fhirService.fhirVersion}" service: MedTech writes only to FHIR R4 services. Use a service with kind FhirVersion.R4.`,
+      );
+    }
+    if (fhirService.workspace !== undefined && fhirService.workspace !== medTech.workspace) {
+      Annotations.of(this).addWarning(
+        `MedTechService destination.fhirService ${fhirService.node.path} is in workspace ${fhirService.workspace.node.path}, not in the MedTech service's workspace ${medTech.workspace.node.path}: ` +
+          'Microsoft documents and tests MedTech only with a FHIR service of its own workspace, and PHI then leaves the workspace boundary.',
+      );
+    }
+  }
+
+  private checkResourceIdLength(problems: InputProblems, medTech: MedTechService, name: string): void {
+    const parts = [medTech.workspace.resourceGroupName, medTech.workspace.workspaceName, medTech.medTechServiceName, name];
+    if (parts.some((part) => isUnresolved(part) || typeof part !== 'string')) return;
+    const id = `/subscriptions/${'0'.repeat(SUBSCRIPTION_ID_LENGTH)}/resourceGroups/${parts[0]}/providers/Microsoft.HealthcareApis/workspaces/${parts[1]}/iotConnectors/${parts[2]}/fhirDestinations/${parts[3]}`;
+    if (id.length > MAX_RESOURCE_ID_LENGTH) {
+      problems.add(`MedTechService destination resource id would be ${id.length} characters; Azure allows at most ${MAX_RESOURCE_ID_LENGTH}. Shorten the resource group, MedTech or destination name.`);
+    }
+  }
+}
+
+/** With `Create`, MedTech needs a patient id per message (unless Device and Patient exist already). */
+function warnIfNoPatientId(scope: Construct, deviceMapping: unknown): void {
+  const templates = (deviceMapping as { template?: unknown })?.template;
+  if (!Array.isArray(templates)) return;
+  templates.forEach((entry: unknown, index: number) => {
+    const template = (entry as { template?: unknown })?.template;
+    if (typeof template !== 'object' || template === null) return;
+    const hasPatientId = Object.keys(template).some((key) => key.toLowerCase() === 'patientidexpression');
+    if (!hasPatientId) {
+      Annotations.of(scope).addWarning(
+        `deviceMapping.template[${index}].template has no patientIdExpression, and identityResolution is "Create": MedTech cannot create a Patient for a new device ` +
+          '(ResourceIdentityNotDefinedException for each of its messages). Add patientIdExpression, or use "Lookup" with pre-registered Devices.',
+      );
+    }
+  });
+}
