@@ -24,12 +24,14 @@ describe('cdktf synth (the real CLI)', () => {
     const { status, output, outdir } = cdktfSynth([]);
     try {
       expect(status).toBe(0);
-      for (const stack of ['quickstart', 'imaging-platform', 'two-region-primary', 'two-region-secondary']) {
+      for (const stack of ['quickstart', 'imaging-platform', 'two-region-primary', 'two-region-secondary', 'remote-monitoring']) {
         const synthesized = readStack(outdir, stack);
         expect(synthesized.resources('azurerm_healthcare_workspace')).toHaveLength(1);
         expect(synthesized.resources('azurerm_healthcare_fhir_service').length).toBeGreaterThanOrEqual(1);
       }
       expect(output).toMatch(/Generated Terraform code for the stacks/);
+      // Synth-time warnings reach the user in the CLI output.
+      expect(output).toContain('WARN [remote-monitoring/Health/Wearables]: MedTech is deprecated: Microsoft started its retirement on 3 May 2025');
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }
