@@ -6,7 +6,8 @@ import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { HealthDataRole } from '../access/health-data-role';
 import { MAX_RESOURCE_ID_LENGTH, SERVICE_NAME_RULE, SUBSCRIPTION_ID_LENGTH } from '../core/names';
-import { InputProblems, isUnresolved } from '../core/validation';
+import { NameRegistry } from '../core/service-registry';
+import { fail, InputProblems, isUnresolved } from '../core/validation';
 import { FhirVersion, IFhirService } from '../fhir-service';
 import { checkFhirMapping, checkMappingLinkage, FhirMappingDocument } from './mapping';
 import { MappingInput, readMapping, reportFindings } from './mapping-input';
@@ -72,6 +73,10 @@ export class MedTechFhirDestination extends Construct {
   constructor(scope: Construct, id: string, props: MedTechFhirDestinationProps) {
     super(scope, id);
     const medTech = props.medTechService;
+    const earlier = NameRegistry.claim(medTech, 'MedTechFhirDestination', 'the one', this);
+    if (earlier) {
+      fail(this, `MedTechService ${medTech.node.path} already has the FHIR destination ${earlier}: Azure allows one FHIR destination per MedTech service. Define another MedTech service for another destination.`);
+    }
     const name = props.name ?? DEFAULT_NAME;
     const problems = new InputProblems(this)
       .check('MedTechService destination.name', name, SERVICE_NAME_RULE)
@@ -139,17 +144,22 @@ export class MedTechFhirDestination extends Construct {
 
 /** With `Create`, MedTech needs a patient id per message (unless Device and Patient exist already). */
 function warnIfNoPatientId(scope: Construct, deviceMapping: unknown): void {
-  const templates = (deviceMapping as { template?: unknown })?.template;
+  const templates = memberOf(deviceMapping, 'template');
   if (!Array.isArray(templates)) return;
   templates.forEach((entry: unknown, index: number) => {
-    const template = (entry as { template?: unknown })?.template;
-    if (typeof template !== 'object' || template === null) return;
-    const hasPatientId = Object.keys(template).some((key) => key.toLowerCase() === 'patientidexpression');
-    if (!hasPatientId) {
+    const template = memberOf(entry, 'template');
+    if (typeof template === 'object' && template !== null && memberOf(template, 'patientIdExpression') === undefined) {
       Annotations.of(scope).addWarning(
         `deviceMapping.template[${index}].template has no patientIdExpression, and identityResolution is "Create": MedTech cannot create a Patient for a new device ` +
           '(ResourceIdentityNotDefinedException for each of its messages). Add patientIdExpression, or use "Lookup" with pre-registered Devices.',
       );
     }
   });
+}
+
+/** A member of a JSON object, its name matched case-insensitively as the service's deserializer does. */
+function memberOf(value: unknown, name: string): unknown {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const key = Object.keys(value).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : (value as Record<string, unknown>)[key];
 }

@@ -10,6 +10,7 @@ import {
   FhirService,
   FhirVersion,
   ManagedIdentityType,
+  MedTechFhirDestination,
   MedTechFhirDestinationOptions,
   MedTechService,
   MedTechServiceOptions,
@@ -276,6 +277,18 @@ describe('MedTechService destination', () => {
   });
 
   describe('fails', () => {
+    test('with a second destination on the same MedTech service', () => {
+      const message = errorOf(() =>
+        synth((stack) => {
+          const workspace = workspaceIn(stack);
+          const fhirService = workspace.addFhirService('Fhir', { name: 'records' });
+          const medtech = workspace.addMedTechService('Devices', { name: 'devices', eventHub: EVENTHUB_NAMES, deviceMapping: heartRateDevice, destination: { fhirService, identityResolution: 'Lookup', fhirMapping: heartRateFhir } });
+          new MedTechFhirDestination(medtech, 'Second', { medTechService: medtech, fhirService, identityResolution: 'Lookup', fhirMapping: heartRateFhir, name: 'second' });
+        }),
+      );
+      expect(message).toMatch(/\[stack\/Health\/Devices\/Second\] MedTechService stack\/Health\/Devices already has the FHIR destination stack\/Health\/Devices\/FhirDestination: Azure allows one FHIR destination per MedTech service/);
+    });
+
     test('with a STU3 FHIR service', () => {
       expect(
         errorOf(() =>
