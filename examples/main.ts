@@ -1,5 +1,6 @@
 import { App } from 'cdktf';
 import { ImagingPlatformStack } from './imaging-platform';
+import { ProductionStack } from './production';
 import { QuickstartStack } from './quickstart';
 import { RemoteMonitoringStack } from './remote-monitoring';
 import { PrimaryRegionStack, SecondaryRegionStack } from './two-region';
@@ -11,6 +12,7 @@ export function buildExamples(app: App): App {
   const primary = new PrimaryRegionStack(app, 'two-region-primary');
   new SecondaryRegionStack(app, 'two-region-secondary', primary);
   new RemoteMonitoringStack(app, 'remote-monitoring');
+  new ProductionStack(app, 'production');
   return app;
 }
 

@@ -1,12 +1,15 @@
 import { HealthcareDicomService, HealthcareDicomServiceTimeouts } from '@cdktf/provider-azurerm/lib/healthcare-dicom-service';
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Annotations } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { HealthDataRole } from './access/health-data-role';
+import type { GrantOptions } from './access/role-grant';
 import { checkCors, CorsOptions } from './core/cors';
 import { HealthDataService, HealthDataServiceProps } from './core/health-data-service';
 import { checkIdentity, hasSystemAssigned, hasUserAssigned, ManagedIdentityOptions, ManagedIdentityType } from './core/identity';
-import { FILE_SYSTEM_NAME_RULE, HTTPS_URL_RULE, STORAGE_ACCOUNT_ID_RULE } from './core/names';
+import { BOOLEAN_RULE, FILE_SYSTEM_NAME_RULE, HTTPS_URL_RULE, STORAGE_ACCOUNT_ID_RULE } from './core/names';
 import { RemovalPolicy } from './core/removal-policy';
-import { InputProblems, isUnresolved } from './core/validation';
+import { InputProblems, isUnresolved, objectRule, required } from './core/validation';
 import type { IWorkspace } from './workspace';
 
 /** External storage for DICOM data: an Azure Data Lake Storage Gen2 file system you own. */
@@ -47,7 +50,8 @@ export interface DicomServiceOptions extends Omit<HealthDataServiceProps, 'works
   readonly storage?: DicomStorage;
   /**
    * Whether the service is reachable from public networks.
-   * @default true (the provider's default)
+   * @default - the workspace's `publicNetworkAccessEnabled`; false once the workspace has a private endpoint;
+   * otherwise the provider's default (true)
    */
   readonly publicNetworkAccessEnabled?: boolean;
   /**
@@ -103,19 +107,18 @@ export interface IDicomService extends IConstruct {
  * @stateful
  */
 export class DicomService extends HealthDataService implements IDicomService {
-  public readonly dicomServiceId: string;
   public readonly dicomServiceName: string;
-  public readonly dicomServiceEndpoint: string;
-  /**
-   * The principal id of the service's system-assigned identity (a token), if it has one.
-   * @attribute
-   */
-  public readonly identityPrincipalId?: string;
   /** The `azurerm_healthcare_dicom_service` resource (escape hatch for `addOverride`). */
   public readonly resource: HealthcareDicomService;
+  private readonly systemAssignedIdentity: boolean;
+  // Token attributes are made on first use: each cdktf token captures a stack trace, most of a construct's cost.
+  private idToken?: string;
+  private endpointToken?: string;
+  private principalIdToken?: string;
 
   constructor(scope: Construct, id: string, props: DicomServiceProps) {
     super(scope, id, props, DICOM_SERVICE_KIND);
+    this.systemAssignedIdentity = hasSystemAssigned(props.identity);
     checkDicomProps(this.problems, props);
     this.problems.throwIfAny();
     warnAboutIdentityNeeds(this, props);
@@ -141,18 +144,53 @@ export class DicomService extends HealthDataService implements IDicomService {
       timeouts: props.timeouts,
       lifecycle: this.lifecycle(props.removalPolicy),
     });
-    this.dicomServiceId = this.resource.id;
-    this.dicomServiceEndpoint = this.resource.serviceUrl;
-    this.identityPrincipalId = hasSystemAssigned(props.identity) ? this.resource.identity.principalId : undefined;
     this.attachToWorkspace();
+  }
+
+  /** The service's Azure resource id (a token). */
+  public get dicomServiceId(): string {
+    return (this.idToken ??= this.resource.id);
+  }
+
+  /** The service's URL, the provider's `service_url` (a token). */
+  public get dicomServiceEndpoint(): string {
+    return (this.endpointToken ??= this.resource.serviceUrl);
+  }
+
+  /**
+   * The principal id of the service's system-assigned identity (a token), if it has one.
+   * @attribute
+   */
+  public get identityPrincipalId(): string | undefined {
+    if (!this.systemAssignedIdentity) return undefined;
+    return (this.principalIdToken ??= this.resource.identity.principalId);
+  }
+
+  /** Grants DICOM Data Owner: read, write and delete DICOM data. Scope: this service (`azurerm_role_assignment`). */
+  public grantDataOwner(principalId: string, options?: GrantOptions): RoleAssignment {
+    return this.grant(principalId, HealthDataRole.DICOM_DATA_OWNER, options);
+  }
+
+  /** Grants DICOM Data Reader: read DICOM data. Scope: this service (`azurerm_role_assignment`). */
+  public grantDataReader(principalId: string, options?: GrantOptions): RoleAssignment {
+    return this.grant(principalId, HealthDataRole.DICOM_DATA_READER, options);
   }
 }
 
+const STORAGE_OBJECT = objectRule('an object { storageAccountId, fileSystemName }');
+
 function checkDicomProps(problems: InputProblems, props: DicomServiceOptions): void {
+  const storage = props.storage;
+  if (storage !== undefined && STORAGE_OBJECT.test(storage) && !isUnresolved(storage)) {
+    problems
+      .check('DicomService storage.storageAccountId', storage.storageAccountId, required(STORAGE_ACCOUNT_ID_RULE))
+      .check('DicomService storage.fileSystemName', storage.fileSystemName, required(FILE_SYSTEM_NAME_RULE));
+  }
   problems
     .check('DicomService encryptionKeyUrl', props.encryptionKeyUrl, HTTPS_URL_RULE)
-    .check('DicomService storage.storageAccountId', props.storage?.storageAccountId, STORAGE_ACCOUNT_ID_RULE)
-    .check('DicomService storage.fileSystemName', props.storage?.fileSystemName, FILE_SYSTEM_NAME_RULE);
+    .check('DicomService storage', storage as unknown, STORAGE_OBJECT)
+    .check('DicomService dataPartitionsEnabled', props.dataPartitionsEnabled as unknown, BOOLEAN_RULE)
+    .check('DicomService publicNetworkAccessEnabled', props.publicNetworkAccessEnabled as unknown, BOOLEAN_RULE);
   checkCors(problems, 'DicomService cors', props.cors, 99998);
   checkIdentity(problems, 'DicomService identity', props.identity, [
     ManagedIdentityType.SYSTEM_ASSIGNED,

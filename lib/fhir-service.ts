@@ -3,15 +3,18 @@ import {
   HealthcareFhirServiceOciArtifact,
   HealthcareFhirServiceTimeouts,
 } from '@cdktf/provider-azurerm/lib/healthcare-fhir-service';
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Fn, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { HealthDataRole } from './access/health-data-role';
+import type { GrantOptions } from './access/role-grant';
 import { clientConfigOf } from './core/client-config';
 import { checkCors, CorsOptions } from './core/cors';
 import { HealthDataService, HealthDataServiceProps } from './core/health-data-service';
 import { checkIdentity, hasSystemAssigned, ManagedIdentityOptions, ManagedIdentityType } from './core/identity';
-import { HTTPS_URL_RULE, NON_EMPTY_RULE, STORAGE_ACCOUNT_NAME_RULE, UUID_RULE } from './core/names';
+import { BOOLEAN_RULE, HTTPS_URL_RULE, NON_EMPTY_RULE, STORAGE_ACCOUNT_NAME_RULE, UUID_RULE } from './core/names';
 import { RemovalPolicy } from './core/removal-policy';
-import { InputProblems, isUnresolved, ValueRule } from './core/validation';
+import { InputProblems, isUnresolved, objectRule, ValueRule } from './core/validation';
 import type { IWorkspace } from './workspace';
 
 /** The FHIR version a FHIR service speaks. Changing it replaces the service. */
@@ -194,22 +197,21 @@ export class FhirService extends HealthDataService implements IFhirService {
     return new ImportedFhirService(scope, id, attrs);
   }
 
-  public readonly fhirServiceId: string;
   public readonly fhirServiceName: string;
   public readonly fhirServiceEndpoint: string;
   public readonly fhirVersion: FhirVersion;
-  /**
-   * The principal id of the service's system-assigned identity (a token), if it has one.
-   * @attribute
-   */
-  public readonly identityPrincipalId?: string;
   /** The `azurerm_healthcare_fhir_service` resource (escape hatch for `addOverride`). */
   public readonly resource: HealthcareFhirService;
+  private readonly systemAssignedIdentity: boolean;
+  // Token attributes are made on first use: each cdktf token captures a stack trace, most of a construct's cost.
+  private idToken?: string;
+  private principalIdToken?: string;
 
   constructor(scope: Construct, id: string, props: FhirServiceProps) {
     super(scope, id, props, FHIR_SERVICE_KIND);
     const kind = props.kind ?? FhirVersion.R4;
     const identity = props.identity ?? defaultIdentity(props);
+    this.systemAssignedIdentity = hasSystemAssigned(identity);
     checkFhirProps(this.problems, props);
     this.problems.throwIfAny();
 
@@ -243,9 +245,61 @@ export class FhirService extends HealthDataService implements IFhirService {
       timeouts: props.timeouts,
       lifecycle: this.lifecycle(props.removalPolicy),
     });
-    this.fhirServiceId = this.resource.id;
-    this.identityPrincipalId = hasSystemAssigned(identity) ? this.resource.identity.principalId : undefined;
     this.attachToWorkspace();
+  }
+
+  /** The service's Azure resource id (a token). */
+  public get fhirServiceId(): string {
+    return (this.idToken ??= this.resource.id);
+  }
+
+  /**
+   * The principal id of the service's system-assigned identity (a token), if it has one.
+   * @attribute
+   */
+  public get identityPrincipalId(): string | undefined {
+    if (!this.systemAssignedIdentity) return undefined;
+    return (this.principalIdToken ??= this.resource.identity.principalId);
+  }
+
+  /** Grants FHIR Data Reader: read and search FHIR resources. Scope: this service (`azurerm_role_assignment`). */
+  public grantDataReader(principalId: string, options?: GrantOptions): RoleAssignment {
+    return this.grant(principalId, HealthDataRole.FHIR_DATA_READER, options);
+  }
+
+  /** Grants FHIR Data Writer: read, write and soft-delete FHIR resources. Scope: this service (`azurerm_role_assignment`). */
+  public grantDataWriter(principalId: string, options?: GrantOptions): RoleAssignment {
+    return this.grant(principalId, HealthDataRole.FHIR_DATA_WRITER, options);
+  }
+
+  /** Grants FHIR Data Contributor: every data-plane operation, including hard delete. Scope: this service (`azurerm_role_assignment`). */
+  public grantDataContributor(principalId: string, options?: GrantOptions): RoleAssignment {
+    return this.grant(principalId, HealthDataRole.FHIR_DATA_CONTRIBUTOR, options);
+  }
+
+  /** Grants FHIR Data Exporter: read and run `$export`. Scope: this service (`azurerm_role_assignment`). */
+  public grantDataExporter(principalId: string, options?: GrantOptions): RoleAssignment {
+    return this.grant(principalId, HealthDataRole.FHIR_DATA_EXPORTER, options);
+  }
+
+  /** Grants FHIR Data Importer: read and run `$import`. Scope: this service (`azurerm_role_assignment`). */
+  public grantDataImporter(principalId: string, options?: GrantOptions): RoleAssignment {
+    return this.grant(principalId, HealthDataRole.FHIR_DATA_IMPORTER, options);
+  }
+
+  /** Grants FHIR Data Converter: run `$convert-data`. Scope: this service (`azurerm_role_assignment`). */
+  public grantDataConverter(principalId: string, options?: GrantOptions): RoleAssignment {
+    return this.grant(principalId, HealthDataRole.FHIR_DATA_CONVERTER, options);
+  }
+
+  /** Grants FHIR SMART User: read and write the data a SMART on FHIR app's scopes allow. Scope: this service (`azurerm_role_assignment`). */
+  public grantSmartUser(principalId: string, options?: GrantOptions): RoleAssignment {
+    return this.grant(principalId, HealthDataRole.FHIR_SMART_USER, options);
+  }
+
+  /** Grants FHIR Data Bulk Operator: run bulk operations on FHIR data. Scope: this service (`azurerm_role_assignment`). */
+  public grantDataBulkOperator(principalId: string, options?: GrantOptions): RoleAssignment {
+    return this.grant(principalId, HealthDataRole.FHIR_DATA_BULK_OPERATOR, options);
   }
 }
 
@@ -255,6 +309,8 @@ function defaultIdentity(props: FhirServiceOptions): ManagedIdentityOptions | un
   return needsIdentity ? { type: ManagedIdentityType.SYSTEM_ASSIGNED } : undefined;
 }
 
+const OCI_ARTIFACT_OBJECT = objectRule('an object { loginServer, imageName?, digest? }');
+
 function checkFhirProps(problems: InputProblems, props: FhirServiceOptions): void {
   problems
     .check('FhirService kind', props.kind as string | undefined, FHIR_VERSION_RULE)
@@ -262,8 +318,11 @@ function checkFhirProps(problems: InputProblems, props: FhirServiceOptions): voi
     .check('FhirService authentication.audience', props.authentication?.audience, NON_EMPTY_RULE)
     .checkEach('FhirService accessPolicyObjectIds', props.accessPolicyObjectIds, UUID_RULE)
     .check('FhirService configurationExportStorageAccountName', props.configurationExportStorageAccountName, STORAGE_ACCOUNT_NAME_RULE)
-    .checkEach('FhirService containerRegistryLoginServerUrl', props.containerRegistryLoginServerUrl, NON_EMPTY_RULE);
-  props.ociArtifact?.forEach((artifact, index) => {
+    .checkEach('FhirService containerRegistryLoginServerUrl', props.containerRegistryLoginServerUrl, NON_EMPTY_RULE)
+    .check('FhirService authentication.smartProxyEnabled', props.authentication?.smartProxyEnabled as unknown, BOOLEAN_RULE)
+    .checkEach<unknown>('FhirService ociArtifact', props.ociArtifact, OCI_ARTIFACT_OBJECT);
+  (Array.isArray(props.ociArtifact) ? props.ociArtifact : []).forEach((artifact, index) => {
+    if (!OCI_ARTIFACT_OBJECT.test(artifact)) return;
     problems
       .check(`FhirService ociArtifact[${index}].loginServer`, artifact.loginServer, NON_EMPTY_RULE)
       .check(`FhirService ociArtifact[${index}].imageName`, artifact.imageName, NON_EMPTY_RULE)

@@ -1,5 +1,15 @@
 import { HealthcareWorkspace, HealthcareWorkspaceTimeouts } from '@cdktf/provider-azurerm/lib/healthcare-workspace';
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, IConstruct } from 'constructs';
+import type { HealthDataRole } from './access/health-data-role';
+import type { GrantOptions } from './access/role-grant';
+import { grantWorkspaceRole } from './access/service-grants';
+import { ensureSynthesisHook } from './compliance/synthesis-hook';
+import { LockLevel, lockWorkspace } from './lock/workspace-lock';
+import type { MonitoringOptions } from './monitoring/monitoring-options';
+import { configureWorkspaceMonitoring } from './monitoring/service-monitoring';
+import { configurePublicNetworkAccess } from './network/public-network-access';
+import { WorkspacePrivateEndpoint, WorkspacePrivateEndpointOptions } from './network/workspace-private-endpoint';
 import type { HealthDataService } from './core/health-data-service';
 import { parseWorkspaceId, RESOURCE_GROUP_NAME_RULE, WORKSPACE_ID_RULE, WORKSPACE_NAME_RULE } from './core/names';
 import { checkLocation } from './core/location';
@@ -7,10 +17,13 @@ import { isWorkspace, markAsWorkspace } from './core/workspace-lookup';
 import { preventDestroyFor, RemovalPolicy } from './core/removal-policy';
 import { NameRegistry } from './core/service-registry';
 import { checkTags, Tags } from './core/tags';
-import { fail, InputProblems, isUnresolved } from './core/validation';
+import { fail, InputProblems, isUnresolved, required } from './core/validation';
 import { DicomService, DicomServiceOptions } from './dicom-service';
 import { FhirService, FhirServiceOptions } from './fhir-service';
 import { MedTechService, MedTechServiceOptions } from './medtech/medtech-service';
+
+const REQUIRED_WORKSPACE_NAME_RULE = required(WORKSPACE_NAME_RULE);
+const REQUIRED_RESOURCE_GROUP_NAME_RULE = required(RESOURCE_GROUP_NAME_RULE);
 
 /** A Health Data Services workspace, defined in this app or imported. */
 export interface IWorkspace extends IConstruct {
@@ -45,6 +58,16 @@ export interface IWorkspace extends IConstruct {
   /** Defines a MedTech service in this workspace. */
   addMedTechService(id: string, options: MedTechServiceOptions): MedTechService;
   /**
+   * Assigns a built-in FHIR or DICOM data-plane role to a principal at the workspace's scope: Azure applies it to every
+   * service of that kind in the workspace, including services created later.
+   */
+  grant(principalId: string, role: HealthDataRole, options?: GrantOptions): RoleAssignment;
+  /**
+   * Defines a private endpoint for the workspace (subresource `healthcareworkspace`), which covers its FHIR and DICOM
+   * services; the workspace's DICOM services then close public network access unless they set it themselves.
+   */
+  addPrivateEndpoint(id: string, options: WorkspacePrivateEndpointOptions): WorkspacePrivateEndpoint;
+  /**
    * Calls `callback` for every service of this workspace: those defined so far, and each one defined later.
    * Workspace-wide settings use it to reach every child.
    */
@@ -65,6 +88,15 @@ abstract class WorkspaceBase extends Construct implements IWorkspace {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     markAsWorkspace(this);
+    ensureSynthesisHook(this);
+  }
+
+  public grant(principalId: string, role: HealthDataRole, options?: GrantOptions): RoleAssignment {
+    return grantWorkspaceRole(this, principalId, role, options);
+  }
+
+  public addPrivateEndpoint(id: string, options: WorkspacePrivateEndpointOptions): WorkspacePrivateEndpoint {
+    return new WorkspacePrivateEndpoint(this, id, { ...options, workspace: this });
   }
 
   public addFhirService(id: string, options: FhirServiceOptions): FhirService {
@@ -121,6 +153,25 @@ export interface WorkspaceProps {
    * @default - the provider's: create 30m, read 5m, update 30m, delete 30m
    */
   readonly timeouts?: HealthcareWorkspaceTimeouts;
+  /**
+   * Where every service of the workspace sends its logs and metrics: one `azurerm_monitor_diagnostic_setting` per
+   * service, with its kind's log categories and `AllMetrics`, for the services defined now and later. A service's own
+   * `monitoring` replaces it (`false` opts out). The workspace itself has no diagnostic categories.
+   * @default - no monitoring
+   */
+  readonly monitoring?: MonitoringOptions;
+  /**
+   * A management lock on the workspace, which Azure applies to every service in it.
+   * @default - no lock
+   */
+  readonly lock?: LockLevel;
+  /**
+   * Whether the workspace's DICOM services are reachable from public networks (a DICOM service's own
+   * `publicNetworkAccessEnabled` wins). FHIR public access cannot be set through azurerm 4.55: a private endpoint is
+   * what isolates FHIR.
+   * @default - false once the workspace has a private endpoint (`addPrivateEndpoint`); otherwise the provider's default (true)
+   */
+  readonly publicNetworkAccessEnabled?: boolean;
 }
 
 /** The attributes of a workspace that exists already (defined elsewhere or in another stack). */
@@ -174,8 +225,8 @@ export class Workspace extends WorkspaceBase {
   constructor(scope: Construct, id: string, props: WorkspaceProps) {
     super(scope, id);
     const problems = new InputProblems(this)
-      .check('Workspace name', props.name, WORKSPACE_NAME_RULE)
-      .check('Workspace resourceGroupName', props.resourceGroupName, RESOURCE_GROUP_NAME_RULE);
+      .check('Workspace name', props.name, REQUIRED_WORKSPACE_NAME_RULE)
+      .check('Workspace resourceGroupName', props.resourceGroupName, REQUIRED_RESOURCE_GROUP_NAME_RULE);
     const location = checkLocation(this, problems, 'Workspace location', props.location);
     checkTags(problems, 'Workspace tags', props.tags);
     problems.throwIfAny();
@@ -202,6 +253,9 @@ export class Workspace extends WorkspaceBase {
     this.location = location;
     this.resourceGroupName = props.resourceGroupName;
     this.tags = props.tags;
+    configurePublicNetworkAccess(this, props.publicNetworkAccessEnabled);
+    configureWorkspaceMonitoring(this, props.monitoring);
+    if (props.lock !== undefined) lockWorkspace(this, props.lock);
   }
 }
 

@@ -1,5 +1,5 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { clientConfigOf } from '../core/client-config';
 import { UUID_RULE } from '../core/names';
 import { InputProblems } from '../core/validation';
@@ -22,18 +22,23 @@ export interface GrantOptions {
   readonly description?: string;
 }
 
-/**
- * Assigns a built-in role to a principal at a scope (`azurerm_role_assignment`), as construct `id` under `owner`.
- * The principal id must be a UUID unless it is a token.
- */
-export function grantRole(owner: Construct, id: string, scopeId: string, principalId: string, role: HealthDataRole, options: GrantOptions = {}): RoleAssignment {
-  new InputProblems(owner)
+/** Checks a grant's principal id (a UUID unless it is a token) and principal type; throws with the construct path. */
+export function checkGrant(scope: IConstruct, principalId: string, role: HealthDataRole, options: GrantOptions = {}): void {
+  new InputProblems(scope)
     .check(`${role.roleName} grant principalId`, principalId, UUID_RULE)
     .check(`${role.roleName} grant principalType`, options.principalType as string | undefined, {
       requirement: 'one of "User", "Group", "ServicePrincipal"',
       test: (value) => ['User', 'Group', 'ServicePrincipal'].includes(value),
     })
     .throwIfAny();
+}
+
+/**
+ * Assigns a built-in role to a principal at a scope (`azurerm_role_assignment`), as construct `id` under `owner`.
+ * The principal id must be a UUID unless it is a token.
+ */
+export function grantRole(owner: Construct, id: string, scopeId: string, principalId: string, role: HealthDataRole, options: GrantOptions = {}): RoleAssignment {
+  checkGrant(owner, principalId, role, options);
   return new RoleAssignment(owner, id, {
     scope: scopeId,
     roleDefinitionId: role.roleDefinitionId(clientConfigOf(owner).subscriptionId),

@@ -1,4 +1,5 @@
-import { ValueRule, InputProblems, isUnresolved } from './validation';
+import { BOOLEAN_RULE } from './names';
+import { ValueRule, InputProblems, isUnresolved, objectRule } from './validation';
 
 /** The HTTP methods Azure accepts in a Health Data Services CORS configuration. */
 export type CorsMethod = 'DELETE' | 'GET' | 'HEAD' | 'MERGE' | 'POST' | 'OPTIONS' | 'PUT' | 'PATCH';
@@ -55,7 +56,8 @@ const HEADER_RULE: ValueRule<string> = {
 function listRule(min: number): ValueRule<readonly unknown[]> {
   return {
     requirement: `a list of ${min}-${MAX_ENTRIES} entries`,
-    test: (value) => Array.isArray(value) && value.length >= min && value.length <= MAX_ENTRIES,
+    // A value that is not a list at all is reported once, by checkEach.
+    test: (value) => !Array.isArray(value) || (value.length >= min && value.length <= MAX_ENTRIES),
   };
 }
 
@@ -66,9 +68,16 @@ function maxAgeRule(max: number): ValueRule<number> {
   };
 }
 
+const CORS_OBJECT = objectRule('an object { allowedOrigins, allowedHeaders, allowedMethods, maxAgeInSeconds?, allowCredentials? }');
+
 /** Checks a CORS configuration; `maxAge` is the service's upper bound for `maxAgeInSeconds`. */
 export function checkCors(problems: InputProblems, subject: string, cors: CorsOptions | undefined, maxAge: number): void {
   if (cors === undefined || isUnresolved(cors)) return;
+  if (!CORS_OBJECT.test(cors)) {
+    problems.check(subject, cors as unknown, CORS_OBJECT);
+    return;
+  }
+  problems.check(`${subject}.allowCredentials`, cors.allowCredentials as unknown, BOOLEAN_RULE);
   problems
     .check(`${subject}.allowedOrigins`, cors.allowedOrigins, listRule(1))
     .checkEach(`${subject}.allowedOrigins`, cors.allowedOrigins, ORIGIN_RULE)
@@ -78,6 +87,7 @@ export function checkCors(problems: InputProblems, subject: string, cors: CorsOp
     .checkEach<string>(`${subject}.allowedMethods`, cors.allowedMethods, METHOD_RULE)
     .check(`${subject}.maxAgeInSeconds`, cors.maxAgeInSeconds, maxAgeRule(maxAge));
   for (const [key, list] of Object.entries({ allowedOrigins: cors.allowedOrigins, allowedHeaders: cors.allowedHeaders, allowedMethods: cors.allowedMethods })) {
-    if (list === undefined || list === null) problems.add(`${subject}.${key} is missing: give a list of 1-${MAX_ENTRIES} entries.`);
+    // null is reported by checkEach (not a list).
+    if (list === undefined) problems.add(`${subject}.${key} is missing: give a list of 1-${MAX_ENTRIES} entries.`);
   }
 }

@@ -1,13 +1,22 @@
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Precondition, TerraformResourceLifecycle } from 'cdktf';
 import { Construct } from 'constructs';
+import type { HealthDataRole } from '../access/health-data-role';
+import type { GrantOptions } from '../access/role-grant';
+import { grantServiceRole } from '../access/service-grants';
+import { ensureSynthesisHook } from '../compliance/synthesis-hook';
+import { checkMonitoringOptions, declareServiceMonitoring } from '../monitoring/service-monitoring';
+import type { MonitoringOptions } from '../monitoring/monitoring-options';
 import type { IWorkspace } from '../workspace';
 import { inheritLocation } from './location';
 import { MAX_RESOURCE_ID_LENGTH, SERVICE_NAME_RULE, SUBSCRIPTION_ID_LENGTH } from './names';
 import { preventDestroyFor, RemovalPolicy } from './removal-policy';
 import { NameRegistry } from './service-registry';
 import { checkTags, mergeTags, Tags } from './tags';
-import { fail, InputProblems, isUnresolved } from './validation';
+import { fail, InputProblems, isUnresolved, required } from './validation';
 import { findWorkspace } from './workspace-lookup';
+
+const REQUIRED_SERVICE_NAME_RULE = required(SERVICE_NAME_RULE);
 
 /** What differs between the kinds of workspace service, as data. */
 export interface ServiceKind {
@@ -43,6 +52,12 @@ export interface HealthDataServiceProps {
    * @default - the workspace's tags
    */
   readonly tags?: Tags;
+  /**
+   * Where the service sends its logs and metrics: its own destinations (replacing the workspace's `monitoring`), or
+   * `false` to define no diagnostic setting for it.
+   * @default - the workspace's `monitoring`, if it has one
+   */
+  readonly monitoring?: MonitoringOptions | false;
 }
 
 /**
@@ -70,7 +85,7 @@ export abstract class HealthDataService extends Construct {
     super(scope, id);
     this.kind = kind;
     this.workspace = findWorkspace(this, kind.label, props.workspace);
-    this.problems = new InputProblems(this).check(`${kind.label} name`, props.name, SERVICE_NAME_RULE);
+    this.problems = new InputProblems(this).check(`${kind.label} name`, props.name, REQUIRED_SERVICE_NAME_RULE);
     const placed = inheritLocation(this, this.problems, `${kind.label} location`, props.location, {
       location: this.workspace.location,
       description: `workspace ${this.workspace.node.path}`,
@@ -82,6 +97,18 @@ export abstract class HealthDataService extends Construct {
     if (props.tags !== undefined) checkTags(this.problems, `${kind.label} tags (with the workspace's)`, this.tags);
     this.checkResourceIdLength(props.name);
     this.claimName(props.name);
+    checkMonitoringOptions(this.problems, `${kind.label} monitoring`, props.monitoring);
+    declareServiceMonitoring(this, props.name, props.monitoring);
+    ensureSynthesisHook(this);
+  }
+
+  /**
+   * Assigns a built-in data-plane role of this kind of service to a principal at the service's scope
+   * (`azurerm_role_assignment`, construct `Grants/<Role>-<principal>`). A role of another kind (a DICOM role on a FHIR
+   * service) is rejected; granting the same role to the same principal again returns the first assignment.
+   */
+  public grant(principalId: string, role: HealthDataRole, options?: GrantOptions): RoleAssignment {
+    return grantServiceRole(this, principalId, role, options);
   }
 
   /** Adds a check that `terraform plan` runs before it creates or changes the resource. */

@@ -1,5 +1,5 @@
 import { USER_ASSIGNED_IDENTITY_ID_RULE } from './names';
-import { InputProblems, isUnresolved } from './validation';
+import { InputProblems, isUnresolved, objectRule } from './validation';
 
 /** The kinds of managed identity a Health Data Services resource can have. */
 export enum ManagedIdentityType {
@@ -33,6 +33,8 @@ export function hasSystemAssigned(identity: ManagedIdentityOptions | undefined):
   return identity?.type === ManagedIdentityType.SYSTEM_ASSIGNED || identity?.type === ManagedIdentityType.SYSTEM_ASSIGNED_USER_ASSIGNED;
 }
 
+const IDENTITY_OBJECT = objectRule('an object { type, identityIds? }');
+
 /** Checks an identity against the types the resource supports and the provider's identity_ids rules. */
 export function checkIdentity(
   problems: InputProblems,
@@ -41,6 +43,10 @@ export function checkIdentity(
   allowed: readonly ManagedIdentityType[],
 ): void {
   if (identity === undefined || isUnresolved(identity)) return;
+  if (!IDENTITY_OBJECT.test(identity)) {
+    problems.check(subject, identity as unknown, IDENTITY_OBJECT);
+    return;
+  }
   problems.check(`${subject}.type`, identity.type as string, {
     requirement: `one of ${allowed.map((type) => `"${type}"`).join(', ')} for this service`,
     test: (value) => (allowed as readonly string[]).includes(value),
@@ -49,11 +55,12 @@ export function checkIdentity(
       return match ? `Use ManagedIdentityType.${Object.entries(ManagedIdentityType).find(([, v]) => v === match)![0]} ("${match}").` : undefined;
     },
   });
-  const ids = identity.identityIds;
-  if (ids !== undefined && !isUnresolved(ids) && ids.length > 0 && !hasUserAssigned(identity)) {
+  // null is "not given", like undefined; a value that is not a list is reported by checkEach below.
+  const ids = identity.identityIds ?? undefined;
+  if (ids !== undefined && !isUnresolved(ids) && (!Array.isArray(ids) || ids.length > 0) && !hasUserAssigned(identity)) {
     problems.add(`${subject}.identityIds can only be given with a user-assigned type, but type is "${identity.type}". Use type UserAssigned, or drop identityIds.`);
   }
-  if (hasUserAssigned(identity) && (ids === undefined || (!isUnresolved(ids) && ids.length === 0))) {
+  if (hasUserAssigned(identity) && (ids === undefined || (Array.isArray(ids) && !isUnresolved(ids) && ids.length === 0))) {
     problems.add(`${subject} type "${identity.type}" needs at least one identityIds entry (the user-assigned identity's resource id); Azure rejects it otherwise.`);
   }
   problems.checkEach(`${subject}.identityIds`, ids, USER_ASSIGNED_IDENTITY_ID_RULE);

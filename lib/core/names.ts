@@ -70,6 +70,11 @@ export const HTTPS_URL_RULE: ValueRule<string> = {
   fix: (value) => (typeof value === 'string' && value.startsWith('http://') ? `Use "https://${value.slice(7)}".` : undefined),
 };
 
+export const BOOLEAN_RULE: ValueRule<unknown> = {
+  requirement: 'true or false',
+  test: (value) => typeof value === 'boolean',
+};
+
 export const NON_EMPTY_RULE: ValueRule<string> = {
   requirement: 'a non-empty string',
   test: (value) => typeof value === 'string' && value.trim().length > 0,

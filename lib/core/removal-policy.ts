@@ -1,5 +1,6 @@
 import { Annotations } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { fail } from './validation';
 
 /**
  * What `terraform destroy` (or a change that replaces the resource) may do to a resource that holds data.
@@ -20,6 +21,15 @@ export enum RemovalPolicy {
  * resource that holds protected health information out of the guard is allowed, but said out loud at synth.
  */
 export function preventDestroyFor(scope: IConstruct, policy: RemovalPolicy | undefined, whatWouldBeLost: string): { preventDestroy?: boolean } {
+  // Anything but the two values would otherwise fall through to DESTROY and drop the guard (e.g. "RETAIN" from JavaScript).
+  if (policy !== undefined && policy !== null && !(Object.values(RemovalPolicy) as unknown[]).includes(policy)) {
+    const match = Object.entries(RemovalPolicy).find(([key, value]) => typeof policy === 'string' && (key === policy.toUpperCase() || value === policy.toLowerCase()));
+    fail(
+      scope,
+      `removalPolicy ${JSON.stringify(policy) ?? String(policy)} is invalid: RemovalPolicy.RETAIN ("retain") or RemovalPolicy.DESTROY ("destroy").` +
+        (match ? ` Use RemovalPolicy.${match[0]}.` : ' Leave it out to keep the default, RemovalPolicy.RETAIN.'),
+    );
+  }
   if ((policy ?? RemovalPolicy.RETAIN) === RemovalPolicy.RETAIN) return { preventDestroy: true };
   Annotations.of(scope).addWarning(
     `removalPolicy is RemovalPolicy.DESTROY: terraform destroy, or a change that replaces the resource, deletes ${whatWouldBeLost}. ` +

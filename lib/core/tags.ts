@@ -1,5 +1,5 @@
 import { Fn } from 'cdktf';
-import { InputProblems, isUnresolved } from './validation';
+import { InputProblems, isUnresolved, objectRule } from './validation';
 
 /** Resource tags as the provider takes them. */
 export type Tags = { readonly [key: string]: string };
@@ -7,10 +7,15 @@ export type Tags = { readonly [key: string]: string };
 const MAX_TAGS = 50;
 const MAX_KEY_LENGTH = 512;
 const MAX_VALUE_LENGTH = 256;
+const TAGS_OBJECT = objectRule('a map of tag names to string values, e.g. { environment: "prod" }');
 
 /** Adds the problems of a tag map (`tags.Validate` in the provider) to `problems`; tokens are skipped. */
 export function checkTags(problems: InputProblems, subject: string, tags: Tags | undefined): void {
   if (tags === undefined || isUnresolved(tags)) return;
+  if (!TAGS_OBJECT.test(tags)) {
+    problems.check(subject, tags as unknown, TAGS_OBJECT);
+    return;
+  }
   const keys = Object.keys(tags);
   if (keys.length > MAX_TAGS) {
     problems.add(`${subject} has ${keys.length} tags; Azure allows at most ${MAX_TAGS} per resource. Move the rest to the resource group or drop them.`);

@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { discardSynthesizedStack } from './stale-output';
 
 /**
  * One rule a value must satisfy, as data: what is required, how to test it, and how to fix a bad value.
@@ -11,6 +12,18 @@ export interface ValueRule<T> {
   readonly test: (value: T) => boolean;
   /** A concrete fix for a bad value, e.g. `Use e.g. "patients-fhir".` */
   readonly fix?: (value: T) => string | undefined;
+  /** When true, a missing value (`undefined`) is a problem too; otherwise it means "not given" and is skipped. */
+  readonly required?: boolean;
+}
+
+/** The same rule for a value that must be given: `undefined` becomes a "missing" problem. */
+export function required<T>(rule: ValueRule<T>): ValueRule<T> {
+  return { ...rule, required: true };
+}
+
+/** A rule for a prop that must be an object (not null, not an array, not a primitive). */
+export function objectRule(requirement: string): ValueRule<unknown> {
+  return { requirement, test: (value) => typeof value === 'object' && value !== null && !Array.isArray(value) };
 }
 
 /** Thrown when a construct receives input that Azure or the azurerm provider would reject. */
@@ -47,9 +60,13 @@ export class InputProblems {
   private readonly messages: string[] = [];
   constructor(private readonly scope: IConstruct) {}
 
-  /** Checks one value; `undefined` (not given) and tokens are skipped. */
+  /** Checks one value; `undefined` (not given) is skipped unless the rule is `required`; tokens are skipped. */
   public check<T>(subject: string, value: T | undefined, rule: ValueRule<T>): this {
-    if (value === undefined || isUnresolved(value)) return this;
+    if (value === undefined) {
+      if (rule.required) this.messages.push(`${subject} is missing: give ${rule.requirement}.`);
+      return this;
+    }
+    if (isUnresolved(value)) return this;
     if (!rule.test(value)) {
       const fix = rule.fix?.(value);
       this.messages.push(`${subject} ${describe(value)} is invalid: ${rule.requirement}.${fix ? ` ${fix}` : ''}`);
@@ -59,7 +76,12 @@ export class InputProblems {
 
   /** Checks each element of a list with the same rule, naming the element by its index. */
   public checkEach<T>(subject: string, values: readonly T[] | undefined, rule: ValueRule<T>): this {
-    if (values === undefined || !Array.isArray(values)) return this;
+    // A list token (Token.asList, e.g. a variable's listValue) is one encoded element: only Terraform knows it.
+    if (values === undefined || isUnresolved(values)) return this;
+    if (!Array.isArray(values)) {
+      this.messages.push(`${subject} ${describe(values)} is invalid: a list (array), each entry ${rule.requirement}.`);
+      return this;
+    }
     values.forEach((value, index) => this.check(`${subject}[${index}]`, value, rule));
     return this;
   }
@@ -80,11 +102,14 @@ export class InputProblems {
   }
 
   public throwIfAny(): void {
-    if (!this.isEmpty) throw new HealthDataValidationError(this.all);
+    if (this.isEmpty) return;
+    discardSynthesizedStack(this.scope);
+    throw new HealthDataValidationError(this.all);
   }
 }
 
 /** Throws one problem for a construct right away. */
 export function fail(scope: IConstruct, message: string): never {
+  discardSynthesizedStack(scope);
   throw new HealthDataValidationError([`[${scope.node.path}] ${message}`]);
 }

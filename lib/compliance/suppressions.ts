@@ -1,0 +1,33 @@
+import { IConstruct } from 'constructs';
+
+/** A rule accepted for a construct and everything under it, with the reason (shown in the report). */
+export interface ComplianceSuppression {
+  readonly ruleId: string;
+  readonly reason: string;
+  /** The path of the construct the suppression was made on. */
+  readonly constructPath: string;
+}
+
+/** The minimum length of a suppression's reason (as cdk-nag): a reason, not a shrug. */
+export const MIN_REASON_LENGTH = 10;
+
+const suppressions = new WeakMap<IConstruct, Map<string, ComplianceSuppression>>();
+
+/** Records a suppression on a construct (a later one for the same rule replaces it). Checked by the caller. */
+export function addSuppression(construct: IConstruct, ruleId: string, reason: string): void {
+  let rules = suppressions.get(construct);
+  if (!rules) {
+    rules = new Map();
+    suppressions.set(construct, rules);
+  }
+  rules.set(ruleId, { ruleId, reason, constructPath: construct.node.path });
+}
+
+/** The suppression of a rule that covers a construct: its own, or the nearest ancestor's. */
+export function suppressionFor(construct: IConstruct, ruleId: string): ComplianceSuppression | undefined {
+  for (const scope of [...construct.node.scopes].reverse()) {
+    const found = suppressions.get(scope)?.get(ruleId);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,0 +1,109 @@
+import { resourceIdRule, STORAGE_ACCOUNT_ID_RULE } from '../core/names';
+import { InputProblems, isUnresolved, ValueRule } from '../core/validation';
+
+/** Where a Log Analytics workspace writes the logs of a resource. */
+export type LogAnalyticsDestinationType = 'Dedicated' | 'AzureDiagnostics';
+
+/**
+ * Where the services of a workspace send their logs and metrics (`azurerm_monitor_diagnostic_setting`). Give at
+ * least one destination: a Log Analytics workspace, a storage account or an Event Hub.
+ */
+export interface MonitoringOptions {
+  /**
+   * The Log Analytics workspace's resource id,
+   * `/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.OperationalInsights/workspaces/{name}`.
+   * @default - no Log Analytics destination (then give `storageAccountId` or `eventHubAuthorizationRuleId`)
+   */
+  readonly logAnalyticsWorkspaceId?: string;
+  /**
+   * How Log Analytics stores the logs: `Dedicated` (resource-specific tables such as `AHDSDicomAuditLogs`) or
+   * `AzureDiagnostics` (the legacy shared table). Only with `logAnalyticsWorkspaceId`.
+   * @default - Azure's default for the resource type
+   */
+  readonly logAnalyticsDestinationType?: LogAnalyticsDestinationType;
+  /**
+   * A storage account to archive the logs in (long-term retention of the audit trail), by resource id.
+   * @default - no archive
+   */
+  readonly storageAccountId?: string;
+  /**
+   * An Event Hubs namespace authorization rule to stream the logs through (e.g. to a SIEM),
+   * `/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.EventHub/namespaces/{ns}/authorizationRules/{rule}`.
+   * @default - no streaming
+   */
+  readonly eventHubAuthorizationRuleId?: string;
+  /**
+   * The event hub to stream to. Only with `eventHubAuthorizationRuleId`.
+   * @default - Azure creates one event hub per log category
+   */
+  readonly eventHubName?: string;
+  /**
+   * The diagnostic setting's name (unique per service).
+   * @default - "diag-{service name}"
+   */
+  readonly name?: string;
+}
+
+const LOG_ANALYTICS_WORKSPACE_ID_RULE = resourceIdRule('Log Analytics workspace', 'Microsoft\\.OperationalInsights/workspaces/[^/]+');
+const EVENT_HUB_AUTHORIZATION_RULE_ID_RULE = anRule(
+  resourceIdRule('Event Hubs namespace authorization rule', 'Microsoft\\.EventHub/namespaces/[^/]+/authorizationRules/[^/]+'),
+);
+
+/** "a Event Hubs ..." reads "an Event Hubs ...". */
+function anRule(rule: ValueRule<string>): ValueRule<string> {
+  return { ...rule, requirement: rule.requirement.replace(/^a /, 'an ') };
+}
+
+const EVENT_HUB_NAME_RULE: ValueRule<string> = {
+  requirement: "1-256 letters, digits, '-', '.' or '_', starting and ending with a letter or digit",
+  test: (value) => typeof value === 'string' && /^[a-zA-Z0-9]([-._a-zA-Z0-9]{0,254}[a-zA-Z0-9])?$/.test(value),
+};
+
+/** The provider's diagnostic-setting name rule (`monitor/validate.MonitorDiagnosticSettingName`). */
+const DIAGNOSTIC_SETTING_NAME_RULE: ValueRule<string> = {
+  requirement: "1-260 characters, none of < > * % & : \\ ? + /",
+  test: (value) => typeof value === 'string' && /^[^<>*%&:\\?+/]{1,260}$/.test(value),
+  fix: (value) => {
+    const repaired = String(value).replace(/[<>*%&:\\?+/]+/g, '-').slice(0, 260);
+    return repaired.length > 0 ? `Use e.g. "${repaired}".` : undefined;
+  },
+};
+
+const DESTINATION_TYPES: readonly string[] = ['Dedicated', 'AzureDiagnostics'];
+
+const DESTINATION_TYPE_RULE: ValueRule<string> = {
+  requirement: 'one of "Dedicated", "AzureDiagnostics"',
+  test: (value) => DESTINATION_TYPES.includes(value),
+  fix: (value) => {
+    const match = DESTINATION_TYPES.find((type) => type.toLowerCase() === String(value).toLowerCase());
+    return match ? `Use "${match}".` : undefined;
+  },
+};
+
+/** Adds the problems of a monitoring configuration (the provider's rules, checked before deployment). */
+export function checkMonitoringOptions(problems: InputProblems, subject: string, options: MonitoringOptions | false | undefined): void {
+  if (options === undefined || options === false || isUnresolved(options)) return;
+  if (typeof options !== 'object' || options === null) {
+    problems.add(`${subject} ${JSON.stringify(options)} is invalid: an object with at least one destination, or false to switch monitoring off.`);
+    return;
+  }
+  problems
+    .check(`${subject}.logAnalyticsWorkspaceId`, options.logAnalyticsWorkspaceId, LOG_ANALYTICS_WORKSPACE_ID_RULE)
+    .check(`${subject}.logAnalyticsDestinationType`, options.logAnalyticsDestinationType as string | undefined, DESTINATION_TYPE_RULE)
+    .check(`${subject}.storageAccountId`, options.storageAccountId, STORAGE_ACCOUNT_ID_RULE)
+    .check(`${subject}.eventHubAuthorizationRuleId`, options.eventHubAuthorizationRuleId, EVENT_HUB_AUTHORIZATION_RULE_ID_RULE)
+    .check(`${subject}.eventHubName`, options.eventHubName, EVENT_HUB_NAME_RULE)
+    .check(`${subject}.name`, options.name, DIAGNOSTIC_SETTING_NAME_RULE);
+  const destinations = [options.logAnalyticsWorkspaceId, options.storageAccountId, options.eventHubAuthorizationRuleId];
+  if (destinations.every((destination) => destination === undefined)) {
+    problems.add(
+      `${subject} has no destination: give logAnalyticsWorkspaceId, storageAccountId or eventHubAuthorizationRuleId (Azure Monitor needs at least one), or pass false to switch monitoring off.`,
+    );
+  }
+  if (options.logAnalyticsDestinationType !== undefined && options.logAnalyticsWorkspaceId === undefined) {
+    problems.add(`${subject}.logAnalyticsDestinationType is set without logAnalyticsWorkspaceId: it only applies to a Log Analytics destination. Add logAnalyticsWorkspaceId or drop it.`);
+  }
+  if (options.eventHubName !== undefined && options.eventHubAuthorizationRuleId === undefined) {
+    problems.add(`${subject}.eventHubName is set without eventHubAuthorizationRuleId: the event hub is reached through the namespace's authorization rule. Add eventHubAuthorizationRuleId or drop eventHubName.`);
+  }
+}

@@ -1,0 +1,57 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ComplianceReport } from '../../lib';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CDKTF = path.join(ROOT, 'node_modules', '.bin', 'cdktf');
+
+/** Runs the real cdktf CLI (`cdktf synth`) from the project root into a temp folder. */
+function cdktfSynth(args: string[]) {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahds-compliance-cli-'));
+  const run = spawnSync(CDKTF, ['synth', '--output', outdir, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0' },
+    timeout: 180_000,
+  });
+  return { status: run.status, output: `${run.stdout}\n${run.stderr}`, outdir };
+}
+
+describe('the compliance check under cdktf synth (the real CLI)', () => {
+  test('the production example passes, and its report lands next to cdk.tf.json with the suppression and its reason', () => {
+    const { status, output, outdir } = cdktfSynth([]);
+    try {
+      expect(status).toBe(0);
+      expect(output).not.toMatch(/AHDS-/);
+      const stack = path.join(outdir, 'stacks', 'production');
+      expect(fs.readdirSync(stack).sort()).toEqual(['cdk.tf.json', 'health-data-compliance.csv', 'health-data-compliance.json']);
+      const report = JSON.parse(fs.readFileSync(path.join(stack, 'health-data-compliance.json'), 'utf8')) as ComplianceReport;
+      expect(report.summary).toMatchObject({ errors: 0, warnings: 0, unknown: 0, suppressed: 1 });
+      expect(report.findings.filter((finding) => finding.suppressed)).toEqual([
+        expect.objectContaining({ ruleId: 'AHDS-CUSTOMER-MANAGED-KEY', constructPath: 'production/Health/Imaging', suppressionReason: expect.stringMatching(/^Microsoft-managed keys accepted by security review/) }),
+      ]);
+      expect(fs.readFileSync(path.join(stack, 'health-data-compliance.csv'), 'utf8')).toMatch(/AHDS-CUSTOMER-MANAGED-KEY,warning,.*,production\/Health\/Imaging,non-compliant,yes,Microsoft-managed keys accepted/);
+      // Stacks without the aspect get no report.
+      expect(fs.readdirSync(path.join(outdir, 'stacks', 'quickstart'))).toEqual(['cdk.tf.json']);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  test('error findings make cdktf synth exit non-zero and print the path, the value, the rule and the fix', () => {
+    const { status, output, outdir } = cdktfSynth(['--app', 'npx ts-node --transpile-only test/compliance/fixtures/noncompliant-app.ts']);
+    try {
+      expect(status).not.toBe(0);
+      expect(output).toContain('[AHDS-CORS-WILDCARD-ORIGIN] FhirService cors.allowed_origins ["*"] allows every origin.');
+      expect(output).toMatch(/clinic\/Health\/Patients/);
+      expect(output).toContain('Fix: List the exact origins of the apps that call the service');
+      expect(output).toContain('[AHDS-WORKSPACE-PRIVATE-ENDPOINT]');
+      const report = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'clinic', 'health-data-compliance.json'), 'utf8')) as ComplianceReport;
+      expect(report.summary.errors).toBe(3);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});

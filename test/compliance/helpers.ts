@@ -1,0 +1,81 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { AzurermProvider, AzurermProviderConfig } from '@cdktf/provider-azurerm/lib/provider';
+import { App, Aspects, TerraformStack } from 'cdktf';
+import { ComplianceFinding, ComplianceReport, ComplianceResult, HealthDataCompliance, ManagedIdentityType, Workspace } from '../../lib';
+import { BASE_WORKSPACE, KEY_URL, LAW_ID, SUBNET_ID } from '../boundary-fixtures';
+
+/** What a synthesis with the compliance check produced: the report files, and the error or the annotations. */
+export interface ComplianceRun {
+  /** The parsed `health-data-compliance.json` of the stack. */
+  readonly report: ComplianceReport;
+  /** The `health-data-compliance.csv` of the stack. */
+  readonly csv: string;
+  /** The error `app.synth()` threw (error-level findings), if any. */
+  readonly error?: string;
+  /** The stack's annotations from manifest.json (only when the synth succeeded). */
+  readonly annotations: Array<{ constructPath: string; level: string; message: string }>;
+  /** The result of `ruleId` for the resource whose construct is `constructPath`. */
+  result(ruleId: string, constructPath: string): ComplianceResult;
+  /** The finding of `ruleId` for the resource whose construct is `constructPath`. */
+  finding(ruleId: string, constructPath: string): ComplianceFinding;
+}
+
+export interface RunOptions {
+  /** Where the aspect goes. @default 'stack' */
+  readonly aspectOn?: 'app' | 'stack';
+  /** azurerm provider arguments. */
+  readonly provider?: Partial<AzurermProviderConfig>;
+}
+
+/**
+ * Builds a stack in a real App with the compliance aspect, runs the real `app.synth()` into a temp folder and reads
+ * the report files back. Error-level findings make `app.synth()` throw; the report is written before that.
+ */
+export function runCompliance(build: (stack: TerraformStack, app: App) => void, options: RunOptions = {}): ComplianceRun {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahds-compliance-'));
+  try {
+    const app = new App({ outdir, skipBackendValidation: true });
+    const stack = new TerraformStack(app, 'stack');
+    new AzurermProvider(stack, 'azurerm', { features: [{}], ...options.provider });
+    build(stack, app);
+    Aspects.of(options.aspectOn === 'app' ? app : stack).add(new HealthDataCompliance());
+    let error: string | undefined;
+    try {
+      app.synth();
+    } catch (thrown) {
+      error = (thrown as Error).message;
+    }
+    const directory = path.join(outdir, 'stacks', 'stack');
+    const report = JSON.parse(fs.readFileSync(path.join(directory, 'health-data-compliance.json'), 'utf8')) as ComplianceReport;
+    const csv = fs.readFileSync(path.join(directory, 'health-data-compliance.csv'), 'utf8');
+    const manifestFile = path.join(outdir, 'manifest.json');
+    const annotations = fs.existsSync(manifestFile) ? JSON.parse(fs.readFileSync(manifestFile, 'utf8')).stacks.stack.annotations : [];
+    const finding = (ruleId: string, constructPath: string): ComplianceFinding => {
+      const found = report.findings.filter((candidate) => candidate.ruleId === ruleId && candidate.constructPath === constructPath);
+      if (found.length !== 1) throw new Error(`expected one ${ruleId} finding for ${constructPath}, found ${found.length}: ${JSON.stringify(report.findings.map((f) => [f.ruleId, f.constructPath]))}`);
+      return found[0];
+    };
+    return { report, csv, error, annotations, finding, result: (ruleId, constructPath) => finding(ruleId, constructPath).result };
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A workspace that passes every rule: monitoring, a private endpoint, a lock-free RETAIN policy, FHIR and DICOM with
+ * managed identities, DICOM with a customer-managed key. Tests change one thing to exercise one rule.
+ */
+export function compliantWorkspace(stack: TerraformStack): Workspace {
+  const workspace = new Workspace(stack, 'Health', { ...BASE_WORKSPACE, monitoring: { logAnalyticsWorkspaceId: LAW_ID } });
+  workspace.addPrivateEndpoint('PrivateLink', { subnetId: SUBNET_ID });
+  return workspace;
+}
+
+export const SYSTEM_IDENTITY = { type: ManagedIdentityType.SYSTEM_ASSIGNED };
+export const DICOM_KEY = { encryptionKeyUrl: KEY_URL, identity: SYSTEM_IDENTITY };
+
+export const WORKSPACE_PATH = 'stack/Health';
+export const FHIR_PATH = 'stack/Health/Patients';
+export const DICOM_PATH = 'stack/Health/Images';
