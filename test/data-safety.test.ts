@@ -1,0 +1,121 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, TerraformStack } from 'cdktf';
+import * as fc from 'fast-check';
+import { buildExamples } from '../examples/main';
+import { FhirVersion, ManagedIdentityType, RemovalPolicy, Workspace } from '../lib';
+import { cdktfSynth, ROOT } from './cli-support';
+import { Block, readStack, synth } from './helpers';
+
+/** The resources that hold protected health information (a workspace holds its services). */
+const PHI_TYPES = ['azurerm_healthcare_workspace', 'azurerm_healthcare_fhir_service', 'azurerm_healthcare_dicom_service'] as const;
+
+/** Every PHI-holding resource block of a synthesized stack, with its type and logical id. */
+function phiResources(json: Block): Array<{ type: string; id: string; block: Block }> {
+  return PHI_TYPES.flatMap((type) => Object.entries(json.resource?.[type] ?? {}).map(([id, block]) => ({ type, id, block: block as Block })));
+}
+
+const unprotected = (json: Block): string[] => phiResources(json).filter((r) => r.block.lifecycle?.prevent_destroy !== true).map((r) => `${r.type}.${r.id}`);
+
+describe('data safety: PHI-holding resources are protected against destroy by default', () => {
+  test('in every example stack, every workspace, FHIR and DICOM service carries lifecycle.prevent_destroy', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahds-safety-'));
+    try {
+      const app = buildExamples(new App({ outdir }));
+      app.synth();
+      const stacks = app.node.children.filter((child): child is TerraformStack => child instanceof TerraformStack).map((stack) => stack.node.id);
+      let checked = 0;
+      for (const name of stacks) {
+        const { json } = readStack(outdir, name);
+        expect({ stack: name, unprotected: unprotected(json) }).toEqual({ stack: name, unprotected: [] });
+        checked += phiResources(json).length;
+      }
+      expect(checked).toBeGreaterThanOrEqual(stacks.length * 2);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  test('whatever else is configured, the default removal policy keeps prevent_destroy on all three', () =>
+    fc.assert(
+      fc.property(
+        fc.record({
+          tags: fc.boolean(),
+          kind: fc.constantFrom(FhirVersion.R4, FhirVersion.STU3),
+          identity: fc.boolean(),
+          cors: fc.boolean(),
+          partitions: fc.boolean(),
+          explicitRetain: fc.boolean(),
+          imported: fc.boolean(),
+        }),
+        (o) => {
+          const result = synth((stack) => {
+            const retain = o.explicitRetain ? { removalPolicy: RemovalPolicy.RETAIN } : {};
+            const workspace = o.imported
+              ? Workspace.fromWorkspaceAttributes(stack, 'Existing', {
+                  workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.HealthcareApis/workspaces/existing',
+                  location: 'eastus',
+                })
+              : new Workspace(stack, 'Health', { name: 'health', location: 'eastus', resourceGroupName: 'rg', tags: o.tags ? { env: 'prod' } : undefined, ...retain });
+            workspace.addFhirService('Patients', {
+              name: 'patients',
+              kind: o.kind,
+              identity: o.identity ? { type: ManagedIdentityType.SYSTEM_ASSIGNED } : undefined,
+              cors: o.cors ? { allowedOrigins: ['https://app.contoso.com'], allowedHeaders: ['*'], allowedMethods: ['GET'] } : undefined,
+              ...retain,
+            });
+            workspace.addDicomService('Images', { name: 'images', dataPartitionsEnabled: o.partitions, ...retain });
+          });
+          expect(phiResources(result.json)).toHaveLength(o.imported ? 2 : 3);
+          expect(unprotected(result.json)).toEqual([]);
+          expect(result.messages('WARN').filter((message) => message.includes('removalPolicy'))).toEqual([]);
+        },
+      ),
+      { numRuns: 30 },
+    ));
+
+  test('RemovalPolicy.DESTROY drops the guard only where it is set, and warns naming what would be lost', () => {
+    const result = synth((stack) => {
+      const workspace = new Workspace(stack, 'Health', { name: 'health', location: 'eastus', resourceGroupName: 'rg' });
+      workspace.addFhirService('Patients', { name: 'patients', removalPolicy: RemovalPolicy.DESTROY });
+      workspace.addDicomService('Images', { name: 'images' });
+    });
+    expect(result.resource('azurerm_healthcare_fhir_service').lifecycle?.prevent_destroy).toBeUndefined();
+    expect(result.resource('azurerm_healthcare_workspace').lifecycle).toEqual({ prevent_destroy: true });
+    expect(result.resource('azurerm_healthcare_dicom_service').lifecycle).toEqual({ prevent_destroy: true });
+    expect(result.annotations.filter((a) => a.level === '@cdktf/warn')).toEqual([
+      expect.objectContaining({
+        constructPath: 'stack/Health/Patients',
+        message: expect.stringContaining('deletes the FHIR service and every FHIR resource in it (patient records: protected health information)'),
+      }),
+    ]);
+  });
+
+  test('the README says which changes destroy and re-create a resource (what the guard protects against)', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const section = readme.split(/^## /m).find((part) => /destroys and re-creates/i.test(part.split('\n')[0]));
+    expect(section).toBeDefined();
+    for (const change of ['`name`', '`location`', '`kind`', '`storage`', '`dataPartitionsEnabled`', 'workspace', 'prevent_destroy', 'RemovalPolicy.DESTROY']) {
+      expect(section).toContain(change);
+    }
+  });
+
+  test('cdktf synth (the real CLI) prints the DESTROY warning for each resource, naming what would be lost', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahds-safety-cli-'));
+    try {
+      const { status, output } = cdktfSynth('npx ts-node --transpile-only test/fixtures/destroy-policy-app.ts', outdir);
+      expect(status).toBe(0);
+      expect(output).toContain('WARN [disposable/Sandbox]: removalPolicy is RemovalPolicy.DESTROY: terraform destroy, or a change that replaces the resource, deletes the workspace');
+      expect(output).toContain('so a destroy plan deletes every FHIR, DICOM and MedTech service of the workspace first');
+      expect(output).toContain('WARN [disposable/Sandbox/Patients]: removalPolicy is RemovalPolicy.DESTROY');
+      expect(output).toContain('every FHIR resource in it (patient records: protected health information)');
+      expect(output).toContain('WARN [disposable/Sandbox/Images]: removalPolicy is RemovalPolicy.DESTROY');
+      expect(output).toContain('the studies it stores (medical images: protected health information)');
+      const { json } = readStack(outdir, 'disposable');
+      expect(unprotected(json).sort()).toEqual(phiResources(json).map((r) => `${r.type}.${r.id}`).sort());
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
