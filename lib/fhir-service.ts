@@ -14,7 +14,7 @@ import { HealthDataService, HealthDataServiceProps } from './core/health-data-se
 import { checkIdentity, hasSystemAssigned, ManagedIdentityOptions, ManagedIdentityType } from './core/identity';
 import { BOOLEAN_RULE, HTTPS_URL_RULE, NON_EMPTY_RULE, STORAGE_ACCOUNT_NAME_RULE, UUID_RULE } from './core/names';
 import { RemovalPolicy } from './core/removal-policy';
-import { InputProblems, isUnresolved, objectRule, ValueRule } from './core/validation';
+import { InputProblems, isUnresolved, objectRule, propsObject, ValueRule } from './core/validation';
 import type { IWorkspace } from './workspace';
 
 /** The FHIR version a FHIR service speaks. Changing it replaces the service. */
@@ -341,6 +341,7 @@ class ImportedFhirService extends Construct implements IFhirService {
 
   constructor(scope: Construct, id: string, attrs: FhirServiceAttributes) {
     super(scope, id);
+    propsObject(this, 'Imported FhirService attributes', attrs, '{ fhirServiceId, fhirVersion?, workspace? }');
     const problems = new InputProblems(this).check('Imported FhirService fhirServiceId', attrs.fhirServiceId, {
       requirement: 'a FHIR service id of the form /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.HealthcareApis/workspaces/{w}/fhirServices/{name}',
       test: (value) => FHIR_SERVICE_ID.test(value),

@@ -6,7 +6,7 @@ export * from './medtech/fhir-destination';
 export type { EventHubNames, EventHubResources, EventHubSource } from './medtech/event-hub-source';
 export type { MappingInput } from './medtech/mapping-input';
 export * from './medtech/mapping/builders';
-export { checkDeviceMapping, checkFhirMapping, checkMappingLinkage, canonicalMappingJson } from './medtech/mapping';
+export { checkDeviceMapping, checkFhirMapping, checkMappingLinkage, canonicalMappingJson } from './medtech/mapping-checks';
 export type { MappingFinding, MappingFindingLevel, MappingCheckOptions } from './medtech/mapping';
 export { HealthDataRole } from './access/health-data-role';
 export type { GrantOptions, PrincipalType } from './access/role-grant';

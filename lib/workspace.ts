@@ -17,7 +17,7 @@ import { isWorkspace, markAsWorkspace } from './core/workspace-lookup';
 import { preventDestroyFor, RemovalPolicy } from './core/removal-policy';
 import { NameRegistry } from './core/service-registry';
 import { checkTags, Tags } from './core/tags';
-import { fail, InputProblems, isUnresolved, required } from './core/validation';
+import { fail, InputProblems, isUnresolved, propsObject, required } from './core/validation';
 import { DicomService, DicomServiceOptions } from './dicom-service';
 import { FhirService, FhirServiceOptions } from './fhir-service';
 import { MedTechService, MedTechServiceOptions } from './medtech/medtech-service';
@@ -224,6 +224,7 @@ export class Workspace extends WorkspaceBase {
 
   constructor(scope: Construct, id: string, props: WorkspaceProps) {
     super(scope, id);
+    propsObject(this, 'Workspace props', props, '{ name, location, resourceGroupName, ... }');
     const problems = new InputProblems(this)
       .check('Workspace name', props.name, REQUIRED_WORKSPACE_NAME_RULE)
       .check('Workspace resourceGroupName', props.resourceGroupName, REQUIRED_RESOURCE_GROUP_NAME_RULE);
@@ -272,6 +273,7 @@ class ImportedWorkspace extends WorkspaceBase {
 
   constructor(scope: Construct, id: string, attrs: WorkspaceAttributes) {
     super(scope, id);
+    propsObject(this, 'Imported workspace attributes', attrs, '{ workspaceId, location, workspaceName?, resourceGroupName?, tags? }');
     const problems = new InputProblems(this).check('Imported workspace workspaceId', attrs.workspaceId, WORKSPACE_ID_RULE);
     const location = checkLocation(this, problems, 'Imported workspace location', attrs.location);
     const parsed = isUnresolved(attrs.workspaceId) ? undefined : parseWorkspaceId(attrs.workspaceId);

@@ -1,12 +1,19 @@
 import { App, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { fail } from '../core/validation';
-import { ComplianceReport, writeReport } from './report';
-import { ComplianceRuleInfo } from './rule';
-import { HEALTH_DATA_RULE_PACK } from './rules';
-import { checkStack, infoOf } from './stack-check';
+import type * as Engine from './engine';
+import type { ComplianceReport } from './report';
+import type { ComplianceRuleInfo } from './rule';
 import { addSuppression, MIN_REASON_LENGTH } from './suppressions';
 import { markAsChecker, noteVisit, StackChecker } from './synthesis-hook';
+
+let loadedEngine: typeof Engine | undefined;
+
+/** The rule pack and its runner, loaded on first use: an app that never applies the check does not load them. */
+function engine(): typeof Engine {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (loadedEngine ??= require('./engine') as typeof Engine);
+}
 
 /** Properties of a {@link HealthDataCompliance} check. */
 export interface HealthDataComplianceProps {
@@ -34,6 +41,7 @@ export interface HealthDataComplianceProps {
 export class HealthDataCompliance implements IAspect, StackChecker {
   /** The rule pack: id, level, what it checks, how to fix it, the Azure Policy definitions and HIPAA controls. */
   public static get rules(): ComplianceRuleInfo[] {
+    const { HEALTH_DATA_RULE_PACK, infoOf } = engine();
     return HEALTH_DATA_RULE_PACK.map(infoOf);
   }
 
@@ -46,7 +54,7 @@ export class HealthDataCompliance implements IAspect, StackChecker {
    * @param reason why the risk is accepted: at least 10 characters
    */
   public static suppress(construct: IConstruct, ruleId: string, reason: string): void {
-    const ids = HEALTH_DATA_RULE_PACK.map((rule) => rule.id);
+    const ids = engine().HEALTH_DATA_RULE_PACK.map((rule) => rule.id);
     if (!ids.includes(ruleId)) {
       const near = ids.find((id) => id.toLowerCase() === String(ruleId).trim().toLowerCase());
       fail(construct, `HealthDataCompliance.suppress rule id ${JSON.stringify(ruleId)} is invalid: one of ${ids.join(', ')}.${near ? ` Use "${near}".` : ''}`);
@@ -85,6 +93,7 @@ export class HealthDataCompliance implements IAspect, StackChecker {
 
   /** @internal */
   public _checkStack(stack: TerraformStack, directory: string): void {
+    const { checkStack, HEALTH_DATA_RULE_PACK, writeReport } = engine();
     const report = checkStack(stack, HEALTH_DATA_RULE_PACK);
     this.reports.set(stack.node.id, report);
     if (this.writeReports) writeReport(directory, report);

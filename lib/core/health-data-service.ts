@@ -13,7 +13,7 @@ import { MAX_RESOURCE_ID_LENGTH, SERVICE_NAME_RULE, SUBSCRIPTION_ID_LENGTH } fro
 import { preventDestroyFor, RemovalPolicy } from './removal-policy';
 import { NameRegistry } from './service-registry';
 import { checkTags, mergeTags, Tags } from './tags';
-import { fail, InputProblems, isUnresolved, required } from './validation';
+import { fail, InputProblems, isUnresolved, propsObject, required } from './validation';
 import { findWorkspace } from './workspace-lookup';
 
 const REQUIRED_SERVICE_NAME_RULE = required(SERVICE_NAME_RULE);
@@ -84,6 +84,7 @@ export abstract class HealthDataService extends Construct {
   protected constructor(scope: Construct, id: string, props: HealthDataServiceProps, kind: ServiceKind) {
     super(scope, id);
     this.kind = kind;
+    propsObject(this, `${kind.label} props`, props, '{ name, ... }');
     this.workspace = findWorkspace(this, kind.label, props.workspace);
     this.problems = new InputProblems(this).check(`${kind.label} name`, props.name, REQUIRED_SERVICE_NAME_RULE);
     const placed = inheritLocation(this, this.problems, `${kind.label} location`, props.location, {

@@ -113,3 +113,14 @@ export function fail(scope: IConstruct, message: string): never {
   discardSynthesizedStack(scope);
   throw new HealthDataValidationError([`[${scope.node.path}] ${message}`]);
 }
+
+/**
+ * The props (or attributes) object of a construct; `null` or a non-object from JavaScript fails with the shape to
+ * pass instead of a TypeError from inside the library.
+ */
+export function propsObject<T>(scope: IConstruct, subject: string, props: T, shape: string): T {
+  if (typeof props !== 'object' || props === null || Array.isArray(props)) {
+    fail(scope, `${subject} ${props === null ? 'null' : Array.isArray(props) ? 'an array' : typeof props} is invalid: an object ${shape}.`);
+  }
+  return props;
+}

@@ -9,8 +9,8 @@ import { MAX_RESOURCE_ID_LENGTH, SERVICE_NAME_RULE, SUBSCRIPTION_ID_LENGTH } fro
 import { NameRegistry } from '../core/service-registry';
 import { fail, InputProblems, isUnresolved } from '../core/validation';
 import { FhirVersion, IFhirService } from '../fhir-service';
-import { checkFhirMapping, checkMappingLinkage, FhirMappingDocument } from './mapping';
-import { MappingInput, readMapping, reportFindings } from './mapping-input';
+import type { FhirMappingDocument } from './mapping';
+import { fhirMappingFindings, MappingInput, ParsedMapping, readMapping, reportFindings } from './mapping-input';
 import type { MedTechService } from './medtech-service';
 
 /** How MedTech finds the Patient and Device an Observation belongs to. */
@@ -45,8 +45,8 @@ export interface MedTechFhirDestinationOptions {
 /** @internal What the MedTech service hands its destination. */
 export interface MedTechFhirDestinationProps extends MedTechFhirDestinationOptions {
   readonly medTechService: MedTechService;
-  /** The parsed device mapping, for the linkage check (undefined when it is a token). */
-  readonly deviceMapping?: unknown;
+  /** The MedTech service's device mapping, for the linkage check. */
+  readonly deviceMapping?: ParsedMapping;
 }
 
 const DEFAULT_NAME = 'fhir-destination';
@@ -91,13 +91,8 @@ export class MedTechFhirDestination extends Construct {
     this.checkFhirService(problems, props.fhirService, medTech);
     this.checkResourceIdLength(problems, medTech, name);
     const fhirMapping = readMapping(this, problems, props.fhirMapping, 'destination.fhirMapping');
-    if (fhirMapping.document !== undefined) {
-      reportFindings(this, problems, checkFhirMapping(fhirMapping.document, 'destination.fhirMapping', { isUnresolved }));
-      if (props.deviceMapping !== undefined) {
-        reportFindings(this, problems, checkMappingLinkage(props.deviceMapping, fhirMapping.document, { device: 'deviceMapping', fhir: 'destination.fhirMapping' }, { isUnresolved }));
-      }
-    }
-    if (props.identityResolution === 'Create' && props.deviceMapping !== undefined) warnIfNoPatientId(this, props.deviceMapping);
+    if (fhirMapping.document !== undefined) reportFindings(this, problems, fhirMappingFindings(fhirMapping, props.deviceMapping));
+    if (props.identityResolution === 'Create' && props.deviceMapping?.document !== undefined) warnIfNoPatientId(this, props.deviceMapping.document);
     problems.throwIfAny();
 
     this.fhirDestinationName = name;

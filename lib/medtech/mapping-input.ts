@@ -1,7 +1,8 @@
 import { Annotations } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { InputProblems, isUnresolved } from '../core/validation';
-import { canonicalMappingJson, MappingFinding, parseMappingDocument } from './mapping';
+import type { MappingFinding } from './mapping';
+import { mappingChecks } from './mapping-checks';
 
 /** A mapping as a plain object (the JSON document) or as a JSON string. */
 export type MappingInput<TDocument> = TDocument | { readonly [key: string]: unknown } | string;
@@ -15,6 +16,22 @@ export interface ParsedMapping {
 }
 
 /**
+ * Results computed once per document: fleets pass one mapping to hundreds of MedTech services. Keyed by the canonical
+ * JSON (or the JSON text given), never by object identity, so a document changed between two services is checked
+ * again.
+ */
+const memo = new Map<string, unknown>();
+const MEMO_LIMIT = 2000;
+
+function once<T>(key: string, compute: () => T): T {
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute();
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+/**
  * Reads a mapping given as an object or a JSON string. A token is passed through unchecked (it is known only when
  * Terraform runs); anything else must parse.
  */
@@ -24,9 +41,26 @@ export function readMapping(scope: IConstruct, problems: InputProblems, input: u
     problems.add(`MedTechService ${rootPath} is missing: give the mapping document as an object or a JSON string.`);
     return { json: '' };
   }
-  const { document, findings } = parseMappingDocument(input, rootPath);
-  reportFindings(scope, problems, findings);
-  return document === undefined ? { json: '' } : { document, json: canonicalMappingJson(document) };
+  const checks = mappingChecks();
+  const parsed = typeof input === 'string' ? once(`parse\u0000${rootPath}\u0000${input}`, () => checks.parseMappingDocument(input, rootPath)) : checks.parseMappingDocument(input, rootPath);
+  reportFindings(scope, problems, parsed.findings);
+  return parsed.document === undefined ? { json: '' } : { document: parsed.document, json: checks.canonicalMappingJson(parsed.document) };
+}
+
+/** The findings of the device mapping checks, once per document. */
+export function deviceMappingFindings(mapping: ParsedMapping): readonly MappingFinding[] {
+  return once(`device\u0000${mapping.json}`, () => mappingChecks().checkDeviceMapping(mapping.document, 'deviceMapping', { isUnresolved }));
+}
+
+/** The findings of the FHIR mapping checks and, with a device mapping, of their linkage, once per pair. */
+export function fhirMappingFindings(fhir: ParsedMapping, device: ParsedMapping | undefined): readonly MappingFinding[] {
+  const checks = mappingChecks();
+  const own = once(`fhir\u0000${fhir.json}`, () => checks.checkFhirMapping(fhir.document, 'destination.fhirMapping', { isUnresolved }));
+  if (device?.document === undefined) return own;
+  const linkage = once(`linkage\u0000${device.json}\u0000${fhir.json}`, () =>
+    checks.checkMappingLinkage(device.document, fhir.document, { device: 'deviceMapping', fhir: 'destination.fhirMapping' }, { isUnresolved }),
+  );
+  return [...own, ...linkage];
 }
 
 /** Mapping errors fail the synth (through `problems`); warnings are printed at synth. */

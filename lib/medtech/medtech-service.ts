@@ -10,8 +10,8 @@ import { isUnresolved } from '../core/validation';
 import type { IWorkspace } from '../workspace';
 import { EventHubSource, resolveEventHub, ResolvedEventHub } from './event-hub-source';
 import { MedTechFhirDestination, MedTechFhirDestinationOptions } from './fhir-destination';
-import { checkDeviceMapping, DeviceMappingDocument } from './mapping';
-import { MappingInput, readMapping, reportFindings } from './mapping-input';
+import type { DeviceMappingDocument } from './mapping';
+import { deviceMappingFindings, MappingInput, readMapping, reportFindings } from './mapping-input';
 import { MEDTECH_DEPRECATION, MEDTECH_REGIONS } from './medtech-regions';
 
 /** Options of a MedTech service defined through `workspace.addMedTechService()`. */
@@ -104,9 +104,7 @@ export class MedTechService extends HealthDataService implements IMedTechService
     this.checkRegion();
     const eventHub = resolveEventHub(this.problems, props.eventHub);
     const deviceMapping = readMapping(this, this.problems, props.deviceMapping, 'deviceMapping');
-    if (deviceMapping.document !== undefined) {
-      reportFindings(this, this.problems, checkDeviceMapping(deviceMapping.document, 'deviceMapping', { isUnresolved }));
-    }
+    if (deviceMapping.document !== undefined) reportFindings(this, this.problems, deviceMappingFindings(deviceMapping));
     this.problems.throwIfAny();
     Annotations.of(this).addWarning(MEDTECH_DEPRECATION);
 
@@ -128,7 +126,7 @@ export class MedTechService extends HealthDataService implements IMedTechService
     this.identityPrincipalId = hasSystemAssigned(identity) ? this.resource.identity.principalId : undefined;
     this.grantEventHubAccess(eventHub);
     if (props.destination !== undefined) {
-      this.destination = new MedTechFhirDestination(this, 'FhirDestination', { ...props.destination, medTechService: this, deviceMapping: deviceMapping.document });
+      this.destination = new MedTechFhirDestination(this, 'FhirDestination', { ...props.destination, medTechService: this, deviceMapping });
     }
     this.attachToWorkspace();
   }

@@ -294,6 +294,11 @@ const IMPORTED: BadInput[] = [
   { prop: 'Imported FhirService fhirServiceId', input: 'the service URL', build: importedFhirWith({ fhirServiceId: 'https://health-patients.fhir.azurehealthcareapis.com' }), expected: 'Imported FhirService fhirServiceId "https://health-patients.fhir.azurehealthcareapis.com" is invalid' },
   { prop: 'Imported FhirService fhirServiceId', input: 'null', build: importedFhirWith({ fhirServiceId: bad(null) }), expected: 'Imported FhirService fhirServiceId null is invalid' },
   { prop: 'Imported FhirService fhirVersion', input: 'a bare version', build: importedFhirWith({ fhirVersion: bad('R4') }), expected: 'Imported FhirService fhirVersion "R4" is invalid: one of "fhir-R4", "fhir-Stu3".' },
+  { prop: 'Workspace props', input: 'null instead of the props object', build: (stack) => void new Workspace(stack, 'Health', bad(null)), expected: 'Workspace props null is invalid: an object { name, location, resourceGroupName, ... }' },
+  { prop: 'FhirService options', input: 'null instead of the options object', build: (stack) => void workspace(stack).addFhirService('Patients', bad(null)), expected: 'FhirService props null is invalid: an object' },
+  { prop: 'DicomService options', input: 'a string instead of the options object', build: (stack) => void workspace(stack).addDicomService('Images', bad('images')), expected: 'DicomService props string is invalid: an object' },
+  { prop: 'Workspace.fromWorkspaceAttributes', input: 'null instead of the attributes', build: (stack) => void Workspace.fromWorkspaceAttributes(stack, 'Existing', bad(null)), expected: 'Imported workspace attributes null is invalid: an object' },
+  { prop: 'FhirService.fromFhirServiceAttributes', input: 'null instead of the attributes', build: (stack) => void FhirService.fromFhirServiceAttributes(stack, 'Existing', bad(null)), expected: 'Imported FhirService attributes null is invalid: an object' },
 ];
 
 /** Every bad input of the core constructs (Workspace, FhirService, DicomService, the imports). */
@@ -433,23 +438,7 @@ export const MEDTECH_CORPUS: readonly BadInput[] = [
   { prop: 'MedTechService destination.fhirService', input: 'missing', build: destinationWith({ fhirService: undefined }), expected: 'MedTechService destination.fhirService is missing' },
   { prop: 'MedTechService destination.fhirService', input: 'an id string instead of a service', build: destinationWith({ fhirService: FHIR_ID }), expected: 'MedTechService destination.fhirService is missing' },
   { prop: 'MedTechService destination.fhirService', input: 'a STU3 service', build: medTechWith({}, {}, FhirVersion.STU3), expected: 'is a "fhir-Stu3" service: MedTech writes only to FHIR R4 services.' },
-];
-
-/**
- * Known gaps: inputs that should fail with our message but crash today. Each runs as `test.failing` (it passes
- * while the gap exists); when the gap is fixed the test fails, and the entry moves to the table above.
- */
-export const KNOWN_GAPS: readonly BadInput[] = [
-  {
-    prop: 'MedTechService deviceMapping',
-    // JSON.parse and the checks take it; canonicalMappingJson recurses once per level and overflows the stack
-    // (RangeError) somewhere between 3,000 and 10,000 levels, depending on how V8 optimized it. 100,000 always does.
-    input: 'nested 100,000 levels deep',
-    build: medTechWith({ deviceMapping: deeplyNested(100_000) }),
-    expected: 'deviceMapping',
-  },
-  { prop: 'Workspace props', input: 'null instead of the props object', build: (stack) => void new Workspace(stack, 'Health', bad(null)), expected: 'Workspace' },
-  { prop: 'FhirService options', input: 'null instead of the options object', build: (stack) => void workspace(stack).addFhirService('Patients', bad(null)), expected: 'FhirService' },
-  { prop: 'DicomService options', input: 'null instead of the options object', build: (stack) => void workspace(stack).addDicomService('Images', bad(null)), expected: 'DicomService' },
-  { prop: 'Workspace.fromWorkspaceAttributes', input: 'null instead of the attributes', build: (stack) => void Workspace.fromWorkspaceAttributes(stack, 'Existing', bad(null)), expected: 'Imported workspace' },
+  // Deeper than Json.NET reads, and deep enough to overflow a recursive serializer.
+  { prop: 'MedTechService deviceMapping', input: 'nested 100,000 levels deep', build: medTechWith({ deviceMapping: deeplyNested(100_000) }), expected: 'deviceMapping is nested more than 64 levels deep' },
+  { prop: 'MedTechService props', input: 'null instead of the props object', build: (stack) => void workspace(stack).addMedTechService('Devices', bad(null)), expected: 'MedTechService props null is invalid: an object' },
 ];

@@ -16,13 +16,41 @@ export function parseMappingDocument(input: unknown, rootPath: string): { docume
   if (input === undefined) {
     return { findings: [{ level: 'error', path: rootPath, message: `${rootPath} is missing: a mapping document (an object or a JSON string) is required.` }] };
   }
-  if (typeof input !== 'string') return { document: input, findings: [] };
-  try {
-    return { document: JSON.parse(input) as unknown, findings: [] };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { findings: [{ level: 'error', path: rootPath, message: invalidJsonMessage(rootPath, input, reason) }] };
+  let document: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      document = JSON.parse(input) as unknown;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return { findings: [{ level: 'error', path: rootPath, message: invalidJsonMessage(rootPath, input, reason) }] };
+    }
   }
+  if (exceedsDepth(document, MAX_DEPTH)) {
+    return {
+      findings: [{
+        level: 'error',
+        path: rootPath,
+        message: `${rootPath} is nested more than ${MAX_DEPTH} levels deep (or refers to itself): the service's JSON reader (Json.NET) stops at ${MAX_DEPTH} ` +
+          '("The reader\'s MaxDepth of 64 has been exceeded"). A mapping nests a handful of levels; check how the document is built.',
+      }],
+    };
+  }
+  return { document, findings: [] };
+}
+
+/** Json.NET's default `MaxDepth` (since 13.0.1, which the engine uses). */
+const MAX_DEPTH = 64;
+
+/** True when objects and arrays nest deeper than `limit` (walked without recursion; a cycle counts as too deep). */
+function exceedsDepth(root: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[root, 0]];
+  while (pending.length > 0) {
+    const [value, depth] = pending.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /**
