@@ -5,7 +5,7 @@ import { cdktfSynth } from './cli-support';
 
 /** The two-stacks fixture, broken the way `failure` says (or not at all). */
 const synthFixture = (outdir: string, failure?: 'constructor' | 'annotation') =>
-  cdktfSynth('npx ts-node --transpile-only test/fixtures/two-stacks-app.ts', outdir, { AHDS_FIXTURE_FAILURE: failure ?? '' });
+  cdktfSynth({ app: 'npx ts-node --transpile-only test/fixtures/two-stacks-app.ts', outdir, env: { AHDS_FIXTURE_FAILURE: failure ?? '' } });
 
 const stackFile = (outdir: string, stack: string): string => path.join(outdir, 'stacks', stack, 'cdk.tf.json');
 

@@ -1,27 +1,11 @@
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { cdktfSynth } from './cli-support';
 import { readStack } from './helpers';
-
-const ROOT = path.resolve(__dirname, '..');
-const CDKTF = path.join(ROOT, 'node_modules', '.bin', 'cdktf');
-
-/** Runs the real cdktf CLI (`cdktf synth`) from the project root. */
-function cdktfSynth(args: string[]) {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahds-cli-'));
-  const run = spawnSync(CDKTF, ['synth', '--output', outdir, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0' },
-    timeout: 180_000,
-  });
-  return { status: run.status, output: `${run.stdout}\n${run.stderr}`, outdir };
-}
 
 describe('cdktf synth (the real CLI)', () => {
   test('synthesizes every example stack of the root app into cdk.tf.json files', () => {
-    const { status, output, outdir } = cdktfSynth([]);
+    const { status, output, outdir } = cdktfSynth();
     try {
       expect(status).toBe(0);
       for (const stack of ['quickstart', 'imaging-platform', 'two-region-primary', 'two-region-secondary', 'remote-monitoring']) {
@@ -38,7 +22,7 @@ describe('cdktf synth (the real CLI)', () => {
   });
 
   test('exits non-zero with the construct path, the value, the rule and the fix on a broken app', () => {
-    const { status, output, outdir } = cdktfSynth(['--app', 'npx ts-node --transpile-only test/fixtures/broken-app.ts']);
+    const { status, output, outdir } = cdktfSynth({ app: 'npx ts-node --transpile-only test/fixtures/broken-app.ts' });
     try {
       expect(status).not.toBe(0);
       expect(output).toContain(`[broken/Health/Patients] FhirService name "patients_fhir" is invalid: 3-24 letters, digits or '-', starting and ending with a letter or digit. Use e.g. "patients-fhir".`);

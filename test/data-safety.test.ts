@@ -104,7 +104,7 @@ describe('data safety: PHI-holding resources are protected against destroy by de
   test('cdktf synth (the real CLI) prints the DESTROY warning for each resource, naming what would be lost', () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahds-safety-cli-'));
     try {
-      const { status, output } = cdktfSynth('npx ts-node --transpile-only test/fixtures/destroy-policy-app.ts', outdir);
+      const { status, output } = cdktfSynth({ app: 'npx ts-node --transpile-only test/fixtures/destroy-policy-app.ts', outdir });
       expect(status).toBe(0);
       expect(output).toContain('WARN [disposable/Sandbox]: removalPolicy is RemovalPolicy.DESTROY: terraform destroy, or a change that replaces the resource, deletes the workspace');
       expect(output).toContain('so a destroy plan deletes every FHIR, DICOM and MedTech service of the workspace first');

@@ -1,27 +1,11 @@
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { cdktfSynth } from '../cli-support';
 import { ComplianceReport } from '../../lib';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const CDKTF = path.join(ROOT, 'node_modules', '.bin', 'cdktf');
-
-/** Runs the real cdktf CLI (`cdktf synth`) from the project root into a temp folder. */
-function cdktfSynth(args: string[]) {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahds-compliance-cli-'));
-  const run = spawnSync(CDKTF, ['synth', '--output', outdir, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0' },
-    timeout: 180_000,
-  });
-  return { status: run.status, output: `${run.stdout}\n${run.stderr}`, outdir };
-}
 
 describe('the compliance check under cdktf synth (the real CLI)', () => {
   test('the production example passes, and its report lands next to cdk.tf.json with the suppression and its reason', () => {
-    const { status, output, outdir } = cdktfSynth([]);
+    const { status, output, outdir } = cdktfSynth();
     try {
       expect(status).toBe(0);
       expect(output).not.toMatch(/AHDS-/);
@@ -41,7 +25,7 @@ describe('the compliance check under cdktf synth (the real CLI)', () => {
   });
 
   test('error findings make cdktf synth exit non-zero and print the path, the value, the rule and the fix', () => {
-    const { status, output, outdir } = cdktfSynth(['--app', 'npx ts-node --transpile-only test/compliance/fixtures/noncompliant-app.ts']);
+    const { status, output, outdir } = cdktfSynth({ app: 'npx ts-node --transpile-only test/compliance/fixtures/noncompliant-app.ts' });
     try {
       expect(status).not.toBe(0);
       expect(output).toContain('[AHDS-CORS-WILDCARD-ORIGIN] FhirService cors.allowed_origins ["*"] allows every origin.');
