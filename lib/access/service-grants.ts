@@ -1,6 +1,7 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, IConstruct } from 'constructs';
 import { resourceIdOf } from '../core/primary-resource';
+import { fail } from '../core/validation';
 import type { HealthDataService } from '../core/health-data-service';
 import { lockAfter } from '../lock/workspace-lock';
 import type { IWorkspace } from '../workspace';
@@ -29,12 +30,11 @@ export function grantServiceRole(service: HealthDataService, principalId: string
   const kind = ROLE_KINDS_BY_SERVICE[service.kind.label];
   checkRole(service, role);
   if (kind === undefined) {
-    throw new Error(`[${service.node.path}] ${service.kind.label} has no data-plane roles to grant: Azure has no built-in data role for it. Grant roles on the FHIR or DICOM service it works with.`);
+    fail(service, `${service.kind.label} has no data-plane roles to grant: Azure has no built-in data role for it. Grant roles on the FHIR or DICOM service it works with.`);
   }
   if (role.appliesTo !== kind) {
     const suitable = HealthDataRole.all.filter((candidate) => candidate.appliesTo === kind).map((candidate) => candidate.roleName);
-    throw new Error(
-      `[${service.node.path}] ${service.kind.label} grant role "${role.roleName}" is invalid: it is a role for ${describeKind(role.appliesTo)}, not for a ${service.kind.label}. ` +
+    fail(service, `${service.kind.label} grant role "${role.roleName}" is invalid: it is a role for ${describeKind(role.appliesTo)}, not for a ${service.kind.label}. ` +
         `Use one of: ${suitable.join(', ')}.`,
     );
   }
@@ -50,8 +50,7 @@ export function grantServiceRole(service: HealthDataService, principalId: string
 export function grantWorkspaceRole(workspace: IWorkspace, principalId: string, role: HealthDataRole, options: GrantOptions = {}): RoleAssignment {
   checkRole(workspace, role);
   if (!WORKSPACE_ROLE_KINDS.includes(role.appliesTo)) {
-    throw new Error(
-      `[${workspace.node.path}] Workspace grant role "${role.roleName}" is invalid: it is a role for ${describeKind(role.appliesTo)}; a workspace grant carries a FHIR or DICOM data role ` +
+    fail(workspace, `Workspace grant role "${role.roleName}" is invalid: it is a role for ${describeKind(role.appliesTo)}; a workspace grant carries a FHIR or DICOM data role ` +
         `(e.g. HealthDataRole.FHIR_DATA_CONTRIBUTOR). Assign "${role.roleName}" on the ${describeKind(role.appliesTo)} itself.`,
     );
   }
@@ -62,7 +61,7 @@ export function grantWorkspaceRole(workspace: IWorkspace, principalId: string, r
 
 function checkRole(owner: IConstruct, role: HealthDataRole): void {
   if (!(role instanceof HealthDataRole)) {
-    throw new Error(`[${owner.node.path}] grant role ${JSON.stringify(role)} is invalid: a HealthDataRole such as HealthDataRole.FHIR_DATA_READER.`);
+    fail(owner, `grant role ${JSON.stringify(role)} is invalid: a HealthDataRole such as HealthDataRole.FHIR_DATA_READER.`);
   }
 }
 
@@ -74,8 +73,7 @@ function assign(owner: IConstruct, scopeId: string, principalId: string, role: H
   const existing = grants.node.tryFindChild(id);
   if (existing instanceof RoleAssignment) {
     if (existing.principalTypeInput !== options.principalType || existing.descriptionInput !== options.description) {
-      throw new Error(
-        `[${owner.node.path}] ${role.roleName} is already granted to principal ${id.slice(id.indexOf('-') + 1)} here with other options ` +
+      fail(owner, `${role.roleName} is already granted to principal ${id.slice(id.indexOf('-') + 1)} here with other options ` +
           `(principalType ${JSON.stringify(existing.principalTypeInput)}, description ${JSON.stringify(existing.descriptionInput)}). Grant it once.`,
       );
     }

@@ -1,5 +1,6 @@
 import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { fail } from './validation';
 
 /**
  * The provider resource a construct keeps as its child `Resource` (every construct of this library does, see
@@ -8,7 +9,7 @@ import { IConstruct } from 'constructs';
 export function primaryResourceOf(construct: IConstruct): TerraformResource {
   const child = construct.node.tryFindChild('Resource');
   if (!TerraformResource.isTerraformResource(child)) {
-    throw new Error(`[${construct.node.path}] has no provider resource as its child "Resource"; workspace-wide settings can only reach it once it is constructed.`);
+    fail(construct, `has no provider resource as its child "Resource"; workspace-wide settings can only reach it once it is constructed.`);
   }
   return child;
 }

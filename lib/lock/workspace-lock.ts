@@ -2,7 +2,7 @@ import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { Annotations, dependable, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { primaryResourceOf, sameStack } from '../core/primary-resource';
-import { InputProblems, ValueRule } from '../core/validation';
+import { fail, InputProblems, ValueRule } from '../core/validation';
 import type { IWorkspace } from '../workspace';
 
 /**
@@ -40,7 +40,7 @@ const locks = new WeakMap<IConstruct, ManagementLock>();
 export function lockWorkspace(workspace: IWorkspace, level: LockLevel): ManagementLock {
   new InputProblems(workspace).check('Workspace lock', level as string, LOCK_LEVEL_RULE).throwIfAny();
   if (locks.has(workspace)) {
-    throw new Error(`[${workspace.node.path}] Workspace already has a lock: a workspace takes one lock.`);
+    fail(workspace, `Workspace already has a lock: a workspace takes one lock.`);
   }
   const lock = new ManagementLock(workspace as unknown as Construct, 'Lock', {
     name: `lock-${workspace.workspaceName}`,
