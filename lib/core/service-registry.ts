@@ -5,7 +5,7 @@ import { IConstruct } from 'constructs';
  * second resource with the same name fails at synth instead of at deploy.
  */
 export class NameRegistry {
-  private static readonly registries = new WeakMap<IConstruct, Map<string, string>>();
+  private static readonly registries = new WeakMap<IConstruct, Map<string, IConstruct>>();
 
   /** Claims `name` of `kind` within `owner` for `claimant`; returns the path of an earlier claimant, if any. */
   public static claim(owner: IConstruct, kind: string, name: string, claimant: IConstruct): string | undefined {
@@ -17,8 +17,9 @@ export class NameRegistry {
     // Azure resource names are case-insensitive (they become DNS labels).
     const key = `${kind}\u0000${name.toLowerCase()}`;
     const earlier = names.get(key);
-    if (earlier !== undefined) return earlier;
-    names.set(key, claimant.node.path);
+    if (earlier !== undefined) return earlier.node.path;
+    // The construct, not its path: a path is computed by walking the tree, and is only needed for the error.
+    names.set(key, claimant);
     return undefined;
   }
 }

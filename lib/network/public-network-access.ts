@@ -28,6 +28,8 @@ const policies = new WeakMap<IWorkspace, NetworkPolicy>();
  * provider's default. A service that sets its own value keeps it. Reaches services defined before and after.
  */
 export function configurePublicNetworkAccess(workspace: IWorkspace, explicit: boolean | undefined): void {
+  // Without a setting nothing follows the workspace until it gets a private endpoint (no lazy value per service).
+  if (explicit === undefined) return;
   policyOf(workspace).explicit = explicit;
 }
 
