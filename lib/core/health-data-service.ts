@@ -9,7 +9,7 @@ import { checkMonitoringOptions, declareServiceMonitoring } from '../monitoring/
 import type { MonitoringOptions } from '../monitoring/monitoring-options';
 import type { IWorkspace } from '../workspace';
 import { inheritLocation } from './location';
-import { MAX_RESOURCE_ID_LENGTH, SERVICE_NAME_RULE, SUBSCRIPTION_ID_LENGTH } from './names';
+import { checkResourceIdLength, SERVICE_NAME_RULE } from './names';
 import { preventDestroyFor, RemovalPolicy } from './removal-policy';
 import { NameRegistry } from './service-registry';
 import { checkTags, mergeTags, Tags } from './tags';
@@ -96,7 +96,8 @@ export abstract class HealthDataService extends Construct {
     checkTags(this.problems, `${kind.label} tags`, props.tags);
     this.tags = mergeTags(this.workspace.tags, props.tags);
     if (props.tags !== undefined) checkTags(this.problems, `${kind.label} tags (with the workspace's)`, this.tags);
-    this.checkResourceIdLength(props.name);
+    const { resourceGroupName, workspaceName } = this.workspace;
+    checkResourceIdLength(this.problems, kind.label, resourceGroupName, workspaceName, [kind.idSegment, props.name], `Shorten the resource group name "${resourceGroupName}" or the service name.`);
     this.claimName(props.name);
     checkMonitoringOptions(this.problems, `${kind.label} monitoring`, props.monitoring);
     declareServiceMonitoring(this, props.name, props.monitoring);
@@ -132,17 +133,6 @@ export abstract class HealthDataService extends Construct {
   /** Subclasses call this last in their constructor: from then on workspace-wide settings reach the service. */
   protected attachToWorkspace(): void {
     (this.workspace as unknown as { _attachService(service: HealthDataService): void })._attachService(this);
-  }
-
-  private checkResourceIdLength(name: string): void {
-    const parts = [this.workspace.resourceGroupName, this.workspace.workspaceName, name];
-    if (parts.some((part) => isUnresolved(part) || typeof part !== 'string')) return;
-    const id = `/subscriptions/${'0'.repeat(SUBSCRIPTION_ID_LENGTH)}/resourceGroups/${parts[0]}/providers/Microsoft.HealthcareApis/workspaces/${parts[1]}/${this.kind.idSegment}/${name}`;
-    if (id.length > MAX_RESOURCE_ID_LENGTH) {
-      this.problems.add(
-        `${this.kind.label} resource id would be ${id.length} characters; Azure allows at most ${MAX_RESOURCE_ID_LENGTH}. Shorten the resource group name "${parts[0]}" or the service name.`,
-      );
-    }
   }
 
   private claimName(name: string): void {

@@ -1,4 +1,4 @@
-import { ValueRule } from './validation';
+import { InputProblems, isUnresolved, ValueRule } from './validation';
 
 /** Suggests a valid name from a bad one, or nothing when no simple repair exists. */
 function suggestion(candidate: string, pattern: RegExp): string | undefined {
@@ -47,9 +47,23 @@ export const RESOURCE_GROUP_NAME_RULE: ValueRule<string> = {
 };
 
 /** An Azure resource id may be at most this long (ARM limit), including the subscription id. */
-export const MAX_RESOURCE_ID_LENGTH = 253;
+const MAX_RESOURCE_ID_LENGTH = 253;
 /** Length of a subscription id (a GUID), used to compute a resource id's length before deployment. */
-export const SUBSCRIPTION_ID_LENGTH = 36;
+const SUBSCRIPTION_ID_LENGTH = 36;
+
+/**
+ * Adds a problem when the resource id of something in a workspace would exceed Azure's 253 characters:
+ * `/subscriptions/{36}/resourceGroups/{group}/providers/Microsoft.HealthcareApis/workspaces/{workspace}/{below...}`.
+ * Skipped while any part is a token.
+ */
+export function checkResourceIdLength(problems: InputProblems, subject: string, group: string, workspace: string, below: readonly string[], fix: string): void {
+  const parts = [group, workspace, ...below];
+  if (parts.some((part) => isUnresolved(part) || typeof part !== 'string')) return;
+  const id = `/subscriptions/${'0'.repeat(SUBSCRIPTION_ID_LENGTH)}/resourceGroups/${group}/providers/Microsoft.HealthcareApis/workspaces/${workspace}/${below.join('/')}`;
+  if (id.length > MAX_RESOURCE_ID_LENGTH) {
+    problems.add(`${subject} resource id would be ${id.length} characters; Azure allows at most ${MAX_RESOURCE_ID_LENGTH}. ${fix}`);
+  }
+}
 
 export const UUID_RULE: ValueRule<string> = {
   requirement: 'a UUID such as "00000000-0000-0000-0000-000000000000" (an Entra ID object id)',

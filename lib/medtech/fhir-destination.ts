@@ -5,9 +5,9 @@ import {
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { HealthDataRole } from '../access/health-data-role';
-import { MAX_RESOURCE_ID_LENGTH, SERVICE_NAME_RULE, SUBSCRIPTION_ID_LENGTH } from '../core/names';
+import { checkResourceIdLength, SERVICE_NAME_RULE } from '../core/names';
 import { NameRegistry } from '../core/service-registry';
-import { fail, InputProblems, isUnresolved } from '../core/validation';
+import { fail, InputProblems } from '../core/validation';
 import { FhirVersion, IFhirService } from '../fhir-service';
 import type { FhirMappingDocument } from './mapping';
 import { fhirMappingFindings, MappingInput, ParsedMapping, readMapping, reportFindings } from './mapping-input';
@@ -89,7 +89,8 @@ export class MedTechFhirDestination extends Construct {
         },
       });
     this.checkFhirService(problems, props.fhirService, medTech);
-    this.checkResourceIdLength(problems, medTech, name);
+    checkResourceIdLength(problems, 'MedTechService destination', medTech.workspace.resourceGroupName, medTech.workspace.workspaceName,
+      ['iotConnectors', medTech.medTechServiceName, 'fhirDestinations', name], 'Shorten the resource group, MedTech or destination name.');
     const fhirMapping = readMapping(this, problems, props.fhirMapping, 'destination.fhirMapping');
     if (fhirMapping.document !== undefined) reportFindings(this, problems, fhirMappingFindings(fhirMapping, props.deviceMapping));
     if (props.identityResolution === 'Create' && props.deviceMapping?.document !== undefined) warnIfNoPatientId(this, props.deviceMapping.document);
@@ -127,14 +128,6 @@ export class MedTechFhirDestination extends Construct {
     }
   }
 
-  private checkResourceIdLength(problems: InputProblems, medTech: MedTechService, name: string): void {
-    const parts = [medTech.workspace.resourceGroupName, medTech.workspace.workspaceName, medTech.medTechServiceName, name];
-    if (parts.some((part) => isUnresolved(part) || typeof part !== 'string')) return;
-    const id = `/subscriptions/${'0'.repeat(SUBSCRIPTION_ID_LENGTH)}/resourceGroups/${parts[0]}/providers/Microsoft.HealthcareApis/workspaces/${parts[1]}/iotConnectors/${parts[2]}/fhirDestinations/${parts[3]}`;
-    if (id.length > MAX_RESOURCE_ID_LENGTH) {
-      problems.add(`MedTechService destination resource id would be ${id.length} characters; Azure allows at most ${MAX_RESOURCE_ID_LENGTH}. Shorten the resource group, MedTech or destination name.`);
-    }
-  }
 }
 
 /** With `Create`, MedTech needs a patient id per message (unless Device and Patient exist already). */

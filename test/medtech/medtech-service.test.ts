@@ -289,6 +289,21 @@ describe('MedTechService destination', () => {
       expect(message).toMatch(/\[stack\/Health\/Devices\/Second\] MedTechService stack\/Health\/Devices already has the FHIR destination stack\/Health\/Devices\/FhirDestination: Azure allows one FHIR destination per MedTech service/);
     });
 
+    test('when the destination resource id would exceed 253 characters (the MedTech id itself fits)', () => {
+      const message = errorOf(() =>
+        synth((stack) => {
+          const workspace = new Workspace(stack, 'Health', { name: 'w'.repeat(24), location: 'eastus', resourceGroupName: 'r'.repeat(60) });
+          workspace.addMedTechService('Devices', {
+            name: 'm'.repeat(24),
+            eventHub: EVENTHUB_NAMES,
+            deviceMapping: heartRateDevice,
+            destination: { fhirService: workspace.addFhirService('Fhir', { name: 'records' }), identityResolution: 'Lookup', fhirMapping: heartRateFhir },
+          });
+        }),
+      );
+      expect(message).toMatch(/^\[stack\/Health\/Devices\/FhirDestination\] MedTechService destination resource id would be 271 characters; Azure allows at most 253\. Shorten the resource group, MedTech or destination name\.$/);
+    });
+
     test('with a STU3 FHIR service', () => {
       expect(
         errorOf(() =>
