@@ -282,6 +282,11 @@ describe('FhirService fails', () => {
     expect(errorOf(() => fhirWith(override))).toMatch(expected);
   });
 
+  test('with more than 50 tags of its own, reported once', () => {
+    const message = errorOf(() => fhirWith({ tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) }));
+    expect(message.match(/has 51 tags/g)).toHaveLength(1);
+  });
+
   test('when its tags and the workspace tags together exceed 50', () => {
     const message = errorOf(() =>
       synth((stack) =>

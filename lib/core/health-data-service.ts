@@ -12,7 +12,7 @@ import { inheritLocation } from './location';
 import { checkResourceIdLength, SERVICE_NAME_RULE } from './names';
 import { preventDestroyFor, RemovalPolicy } from './removal-policy';
 import { NameRegistry } from './service-registry';
-import { checkTags, mergeTags, Tags } from './tags';
+import { checkTagCount, checkTags, mergeTags, Tags } from './tags';
 import { fail, InputProblems, isUnresolved, propsObject, required } from './validation';
 import { findWorkspace } from './workspace-lookup';
 
@@ -95,7 +95,8 @@ export abstract class HealthDataService extends Construct {
     if (placed.precondition) this.preconditions.push(placed.precondition);
     checkTags(this.problems, `${kind.label} tags`, props.tags);
     this.tags = mergeTags(this.workspace.tags, props.tags);
-    if (props.tags !== undefined) checkTags(this.problems, `${kind.label} tags (with the workspace's)`, this.tags);
+    // The workspace's tags were checked by the workspace; together with the service's they may exceed the count.
+    if (props.tags !== undefined && this.workspace.tags !== undefined) checkTagCount(this.problems, `${kind.label} tags (with the workspace's)`, this.tags);
     const { resourceGroupName, workspaceName } = this.workspace;
     checkResourceIdLength(this.problems, kind.label, resourceGroupName, workspaceName, [kind.idSegment, props.name], `Shorten the resource group name "${resourceGroupName}" or the service name.`);
     this.claimName(props.name);

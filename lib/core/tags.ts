@@ -16,11 +16,8 @@ export function checkTags(problems: InputProblems, subject: string, tags: Tags |
     problems.check(subject, tags as unknown, TAGS_OBJECT);
     return;
   }
-  const keys = Object.keys(tags);
-  if (keys.length > MAX_TAGS) {
-    problems.add(`${subject} has ${keys.length} tags; Azure allows at most ${MAX_TAGS} per resource. Move the rest to the resource group or drop them.`);
-  }
-  for (const key of keys) {
+  checkTagCount(problems, subject, tags);
+  for (const key of Object.keys(tags)) {
     if (!isUnresolved(key) && key.length > MAX_KEY_LENGTH) {
       problems.add(`${subject} key "${key.slice(0, 40)}..." is ${key.length} characters; a tag key may have at most ${MAX_KEY_LENGTH}.`);
     }
@@ -30,6 +27,15 @@ export function checkTags(problems: InputProblems, subject: string, tags: Tags |
     } else if (!isUnresolved(value) && value.length > MAX_VALUE_LENGTH) {
       problems.add(`${subject} "${key}" has a value of ${value.length} characters; a tag value may have at most ${MAX_VALUE_LENGTH}.`);
     }
+  }
+}
+
+/** Adds a problem when a tag map (e.g. a service's tags merged with its workspace's) has more than Azure's 50 tags. */
+export function checkTagCount(problems: InputProblems, subject: string, tags: Tags | undefined): void {
+  if (tags === undefined || isUnresolved(tags) || !TAGS_OBJECT.test(tags)) return;
+  const count = Object.keys(tags).length;
+  if (count > MAX_TAGS) {
+    problems.add(`${subject} has ${count} tags; Azure allows at most ${MAX_TAGS} per resource. Move the rest to the resource group or drop them.`);
   }
 }
 
