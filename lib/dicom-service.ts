@@ -1,16 +1,25 @@
-import { HealthcareDicomService, HealthcareDicomServiceTimeouts } from '@cdktf/provider-azurerm/lib/healthcare-dicom-service';
-import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { Annotations } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { HealthDataRole } from './access/health-data-role';
 import type { GrantOptions } from './access/role-grant';
+import { grantServiceRole } from './access/service-grants';
+import { boundaryOf } from './core/boundary';
+import type { IHealthDataService, IWorkspaceRef } from './core/boundary';
 import { checkCors, CorsOptions } from './core/cors';
-import { HealthDataService, HealthDataServiceProps } from './core/health-data-service';
 import { checkIdentity, hasSystemAssigned, hasUserAssigned, ManagedIdentityOptions, ManagedIdentityType } from './core/identity';
+import { DICOM_SERVICE_KIND } from './core/kinds';
+import type { ServiceKind } from './core/kinds';
 import { BOOLEAN_RULE, FILE_SYSTEM_NAME_RULE, HTTPS_URL_RULE, STORAGE_ACCOUNT_ID_RULE } from './core/names';
+import { HealthcareDicomService } from './core/platform/azurerm';
+import type { HealthcareDicomServiceTimeouts, RoleAssignment } from './core/platform/azurerm';
+import { Annotations, Fn, Token } from './core/platform/cdktf';
+import type { IResolvable } from './core/platform/cdktf';
 import { RemovalPolicy } from './core/removal-policy';
-import { InputProblems, isUnresolved, objectRule, required } from './core/validation';
-import type { IWorkspace } from './workspace';
+import { HealthDataServiceOptions, ServiceFoundation } from './core/service';
+import type { Tags } from './core/tags';
+import { InputProblems, isUnresolved, objectRule, propsObject, required } from './core/validation';
+import { checkMonitoringOptions, ServiceMonitoringOptions } from './monitoring/monitoring-options';
+import { WorkspaceMonitoring } from './monitoring/workspace-monitoring';
+import type { IPublicNetworkSwitch } from './network/public-network-access';
 
 /** External storage for DICOM data: an Azure Data Lake Storage Gen2 file system you own. */
 export interface DicomStorage {
@@ -21,7 +30,7 @@ export interface DicomStorage {
 }
 
 /** Options of a DICOM service defined through `workspace.addDicomService()`. */
-export interface DicomServiceOptions extends Omit<HealthDataServiceProps, 'workspace'> {
+export interface DicomServiceOptions extends HealthDataServiceOptions, ServiceMonitoringOptions {
   /**
    * Cross-origin resource sharing.
    * @default - no CORS
@@ -72,15 +81,8 @@ export interface DicomServiceProps extends DicomServiceOptions {
    * The workspace the service belongs to.
    * @default - the nearest `Workspace` among the construct's ancestors
    */
-  readonly workspace?: IWorkspace;
+  readonly workspace?: IWorkspaceRef;
 }
-
-const DICOM_SERVICE_KIND = {
-  label: 'DicomService',
-  idSegment: 'dicomServices',
-  holdsData: true,
-  dataDescription: 'the DICOM service and the studies it stores (medical images: protected health information), unless they are kept in your own Data Lake',
-};
 
 /** A DICOM service, defined in this app or imported. */
 export interface IDicomService extends IConstruct {
@@ -99,6 +101,60 @@ export interface IDicomService extends IConstruct {
    * @attribute
    */
   readonly dicomServiceEndpoint: string;
+  /**
+   * The workspace of the service, when known.
+   * @default - unknown for an imported service without `workspace`
+   */
+  readonly workspace?: IWorkspaceRef;
+
+  /**
+   * Assigns a built-in DICOM data-plane role to a principal at the service's scope (`azurerm_role_assignment`,
+   * construct `Grants/<Role>-<principal>`). A role of another kind (a FHIR role) is rejected; granting the same role
+   * to the same principal again returns the first assignment.
+   */
+  grant(principalId: string, role: HealthDataRole, options?: GrantOptions): RoleAssignment;
+  /** Grants DICOM Data Owner: read, write and delete DICOM data. */
+  grantDataOwner(principalId: string, options?: GrantOptions): RoleAssignment;
+  /** Grants DICOM Data Reader: read DICOM data. */
+  grantDataReader(principalId: string, options?: GrantOptions): RoleAssignment;
+}
+
+/** The attributes of a DICOM service that exists already. */
+export interface DicomServiceAttributes {
+  /** The resource id, `/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.HealthcareApis/workspaces/{w}/dicomServices/{name}`. */
+  readonly dicomServiceId: string;
+  /**
+   * The service's URL.
+   * @default - `https://{workspace}-{name}.dicom.azurehealthcareapis.com`, from the id
+   */
+  readonly dicomServiceEndpoint?: string;
+  /**
+   * The workspace of the service.
+   * @default - unknown
+   */
+  readonly workspace?: IWorkspaceRef;
+}
+
+const DICOM_SERVICE_ID = /^\/?subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.HealthcareApis\/workspaces\/([^/]+)\/dicomServices\/([^/]+)$/;
+
+/** What defined and imported DICOM services share: the attributes and the grants (scope: the service). */
+export abstract class DicomServiceBase extends Construct implements IDicomService {
+  public abstract readonly dicomServiceId: string;
+  public abstract readonly dicomServiceName: string;
+  public abstract readonly dicomServiceEndpoint: string;
+  public abstract readonly workspace?: IWorkspaceRef;
+
+  public grant(principalId: string, role: HealthDataRole, options?: GrantOptions): RoleAssignment {
+    return grantServiceRole(this, DICOM_SERVICE_KIND, this.dicomServiceId, principalId, role, options);
+  }
+
+  public grantDataOwner(principalId: string, options?: GrantOptions): RoleAssignment {
+    return this.grant(principalId, HealthDataRole.DICOM_DATA_OWNER, options);
+  }
+
+  public grantDataReader(principalId: string, options?: GrantOptions): RoleAssignment {
+    return this.grant(principalId, HealthDataRole.DICOM_DATA_READER, options);
+  }
 }
 
 /**
@@ -106,8 +162,26 @@ export interface IDicomService extends IConstruct {
  *
  * @stateful
  */
-export class DicomService extends HealthDataService implements IDicomService {
+export class DicomService extends DicomServiceBase implements IHealthDataService, IPublicNetworkSwitch {
+  /** A DICOM service that exists already (e.g. to grant roles on). */
+  public static fromDicomServiceAttributes(scope: Construct, id: string, attrs: DicomServiceAttributes): IDicomService {
+    return new ImportedDicomService(scope, id, attrs);
+  }
+
+  public readonly serviceKind: ServiceKind = DICOM_SERVICE_KIND;
+  public readonly serviceName: string;
   public readonly dicomServiceName: string;
+  public readonly workspace: IWorkspaceRef;
+  /**
+   * The service's region (the workspace's).
+   * @attribute
+   */
+  public readonly location: string;
+  /**
+   * The tags on the service: the workspace's merged with the service's own.
+   * @default - none
+   */
+  public readonly tags?: Tags;
   /** The `azurerm_healthcare_dicom_service` resource (escape hatch for `addOverride`). */
   public readonly resource: HealthcareDicomService;
   private readonly systemAssignedIdentity: boolean;
@@ -117,12 +191,17 @@ export class DicomService extends HealthDataService implements IDicomService {
   private principalIdToken?: string;
 
   constructor(scope: Construct, id: string, props: DicomServiceProps) {
-    super(scope, id, props, DICOM_SERVICE_KIND);
+    super(scope, id);
+    const foundation = new ServiceFoundation(this, props, DICOM_SERVICE_KIND);
+    this.workspace = foundation.workspace;
+    this.location = foundation.location;
+    this.tags = foundation.tags;
     this.systemAssignedIdentity = hasSystemAssigned(props.identity);
-    checkDicomProps(this.problems, props);
-    this.problems.throwIfAny();
+    checkDicomProps(foundation.problems, props);
+    foundation.problems.throwIfAny();
     warnAboutIdentityNeeds(this, props);
 
+    this.serviceName = props.name;
     this.dicomServiceName = props.name;
     this.resource = new HealthcareDicomService(this, 'Resource', {
       name: props.name,
@@ -142,9 +221,10 @@ export class DicomService extends HealthDataService implements IDicomService {
       publicNetworkAccessEnabled: props.publicNetworkAccessEnabled,
       tags: this.tags,
       timeouts: props.timeouts,
-      lifecycle: this.lifecycle(props.removalPolicy),
+      lifecycle: foundation.lifecycle(props.removalPolicy),
     });
-    this.attachToWorkspace();
+    WorkspaceMonitoring.configureService(this, props.monitoring);
+    foundation.join(this);
   }
 
   /** The service's Azure resource id (a token). */
@@ -166,14 +246,14 @@ export class DicomService extends HealthDataService implements IDicomService {
     return (this.principalIdToken ??= this.resource.identity.principalId);
   }
 
-  /** Grants DICOM Data Owner: read, write and delete DICOM data. Scope: this service (`azurerm_role_assignment`). */
-  public grantDataOwner(principalId: string, options?: GrantOptions): RoleAssignment {
-    return this.grant(principalId, HealthDataRole.DICOM_DATA_OWNER, options);
+  /** Whether the service's public network access was set (the prop, or an escape-hatch assignment before it joined). */
+  public get hasOwnPublicNetworkAccess(): boolean {
+    return this.resource.publicNetworkAccessEnabledInput !== undefined;
   }
 
-  /** Grants DICOM Data Reader: read DICOM data. Scope: this service (`azurerm_role_assignment`). */
-  public grantDataReader(principalId: string, options?: GrantOptions): RoleAssignment {
-    return this.grant(principalId, HealthDataRole.DICOM_DATA_READER, options);
+  /** Makes `public_network_access_enabled` follow the workspace's network policy (decided at synthesis). */
+  public followPublicNetworkAccess(value: IResolvable): void {
+    this.resource.publicNetworkAccessEnabled = value;
   }
 }
 
@@ -192,6 +272,7 @@ function checkDicomProps(problems: InputProblems, props: DicomServiceOptions): v
     .check('DicomService dataPartitionsEnabled', props.dataPartitionsEnabled as unknown, BOOLEAN_RULE)
     .check('DicomService publicNetworkAccessEnabled', props.publicNetworkAccessEnabled as unknown, BOOLEAN_RULE);
   checkCors(problems, 'DicomService cors', props.cors, 99998);
+  checkMonitoringOptions(problems, 'DicomService monitoring', props.monitoring);
   checkIdentity(problems, 'DicomService identity', props.identity, [
     ManagedIdentityType.SYSTEM_ASSIGNED,
     ManagedIdentityType.USER_ASSIGNED,
@@ -211,5 +292,35 @@ function warnAboutIdentityNeeds(scope: IConstruct, props: DicomServiceOptions): 
     Annotations.of(scope).addWarning(
       'DicomService encryptionKeyUrl needs a managed identity that can wrap and unwrap the key; set identity and grant it access to the key.',
     );
+  }
+}
+
+class ImportedDicomService extends DicomServiceBase {
+  public readonly dicomServiceId: string;
+  public readonly dicomServiceName: string;
+  public readonly dicomServiceEndpoint: string;
+  public readonly workspace?: IWorkspaceRef;
+
+  constructor(scope: Construct, id: string, attrs: DicomServiceAttributes) {
+    super(scope, id);
+    propsObject(this, 'Imported DicomService attributes', attrs, '{ dicomServiceId, dicomServiceEndpoint?, workspace? }');
+    new InputProblems(this)
+      .check('Imported DicomService dicomServiceId', attrs.dicomServiceId, {
+        requirement: 'a DICOM service id of the form /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.HealthcareApis/workspaces/{w}/dicomServices/{name}',
+        test: (value) => typeof value === 'string' && DICOM_SERVICE_ID.test(value),
+        required: true,
+      })
+      .check('Imported DicomService dicomServiceEndpoint', attrs.dicomServiceEndpoint, HTTPS_URL_RULE)
+      .throwIfAny();
+    const parsed = isUnresolved(attrs.dicomServiceId) ? undefined : DICOM_SERVICE_ID.exec(attrs.dicomServiceId);
+    // A token id is taken apart by Terraform: "/subscriptions/{s}/.../workspaces/{w}/dicomServices/{name}".
+    const segments = Fn.split('/', attrs.dicomServiceId);
+    const workspaceName = parsed?.[1] ?? attrs.workspace?.workspaceName ?? Token.asString(Fn.element(segments, 8));
+    this.dicomServiceId = attrs.dicomServiceId;
+    this.dicomServiceName = parsed?.[2] ?? Token.asString(Fn.element(segments, 10));
+    this.dicomServiceEndpoint = attrs.dicomServiceEndpoint ?? `https://${workspaceName}-${this.dicomServiceName}.dicom.azurehealthcareapis.com`;
+    this.workspace = attrs.workspace;
+    // Its grants are inside that workspace's boundary (a lock waits for them).
+    if (attrs.workspace !== undefined) boundaryOf(attrs.workspace).addMember(this);
   }
 }

@@ -1,21 +1,24 @@
-import {
-  HealthcareFhirService,
-  HealthcareFhirServiceOciArtifact,
-  HealthcareFhirServiceTimeouts,
-} from '@cdktf/provider-azurerm/lib/healthcare-fhir-service';
-import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { Fn, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { HealthDataRole } from './access/health-data-role';
 import type { GrantOptions } from './access/role-grant';
+import { grantServiceRole } from './access/service-grants';
+import { boundaryOf } from './core/boundary';
+import type { IHealthDataService, IWorkspaceRef } from './core/boundary';
 import { clientConfigOf } from './core/client-config';
 import { checkCors, CorsOptions } from './core/cors';
-import { HealthDataService, HealthDataServiceProps } from './core/health-data-service';
 import { checkIdentity, hasSystemAssigned, ManagedIdentityOptions, ManagedIdentityType } from './core/identity';
+import { FHIR_SERVICE_KIND } from './core/kinds';
+import type { ServiceKind } from './core/kinds';
 import { BOOLEAN_RULE, HTTPS_URL_RULE, NON_EMPTY_RULE, STORAGE_ACCOUNT_NAME_RULE, UUID_RULE } from './core/names';
+import { HealthcareFhirService } from './core/platform/azurerm';
+import type { HealthcareFhirServiceOciArtifact, HealthcareFhirServiceTimeouts, RoleAssignment } from './core/platform/azurerm';
+import { Fn, Token } from './core/platform/cdktf';
 import { RemovalPolicy } from './core/removal-policy';
+import { HealthDataServiceOptions, ServiceFoundation } from './core/service';
+import type { Tags } from './core/tags';
 import { InputProblems, isUnresolved, objectRule, propsObject, ValueRule } from './core/validation';
-import type { IWorkspace } from './workspace';
+import { checkMonitoringOptions, ServiceMonitoringOptions } from './monitoring/monitoring-options';
+import { WorkspaceMonitoring } from './monitoring/workspace-monitoring';
 
 /** The FHIR version a FHIR service speaks. Changing it replaces the service. */
 export enum FhirVersion {
@@ -59,7 +62,7 @@ export interface FhirOciArtifact {
 }
 
 /** Options of a FHIR service defined through `workspace.addFhirService()`. */
-export interface FhirServiceOptions extends Omit<HealthDataServiceProps, 'workspace'> {
+export interface FhirServiceOptions extends HealthDataServiceOptions, ServiceMonitoringOptions {
   /**
    * The FHIR version. Changing it replaces the service (and its data).
    * @default FhirVersion.R4
@@ -120,7 +123,7 @@ export interface FhirServiceProps extends FhirServiceOptions {
    * The workspace the service belongs to.
    * @default - the nearest `Workspace` among the construct's ancestors
    */
-  readonly workspace?: IWorkspace;
+  readonly workspace?: IWorkspaceRef;
 }
 
 /** A FHIR service, defined in this app or imported. */
@@ -140,10 +143,39 @@ export interface IFhirService extends IConstruct {
    * @attribute
    */
   readonly fhirServiceEndpoint: string;
-  /** The FHIR version, when known. */
+  /**
+   * The FHIR version, when known.
+   * @default - unknown for an imported service without `fhirVersion`
+   */
   readonly fhirVersion?: FhirVersion;
-  /** The workspace of the service, when known. */
-  readonly workspace?: IWorkspace;
+  /**
+   * The workspace of the service, when known.
+   * @default - unknown for an imported service without `workspace`
+   */
+  readonly workspace?: IWorkspaceRef;
+
+  /**
+   * Assigns a built-in FHIR data-plane role to a principal at the service's scope (`azurerm_role_assignment`,
+   * construct `Grants/<Role>-<principal>`). A role of another kind (a DICOM role) is rejected; granting the same role
+   * to the same principal again returns the first assignment.
+   */
+  grant(principalId: string, role: HealthDataRole, options?: GrantOptions): RoleAssignment;
+  /** Grants FHIR Data Reader: read and search FHIR resources. */
+  grantDataReader(principalId: string, options?: GrantOptions): RoleAssignment;
+  /** Grants FHIR Data Writer: read, write and soft-delete FHIR resources. */
+  grantDataWriter(principalId: string, options?: GrantOptions): RoleAssignment;
+  /** Grants FHIR Data Contributor: every data-plane operation, including hard delete. */
+  grantDataContributor(principalId: string, options?: GrantOptions): RoleAssignment;
+  /** Grants FHIR Data Exporter: read and run `$export`. */
+  grantDataExporter(principalId: string, options?: GrantOptions): RoleAssignment;
+  /** Grants FHIR Data Importer: read and run `$import`. */
+  grantDataImporter(principalId: string, options?: GrantOptions): RoleAssignment;
+  /** Grants FHIR Data Converter: run `$convert-data`. */
+  grantDataConverter(principalId: string, options?: GrantOptions): RoleAssignment;
+  /** Grants FHIR SMART User: read and write the data a SMART on FHIR app's scopes allow. */
+  grantSmartUser(principalId: string, options?: GrantOptions): RoleAssignment;
+  /** Grants FHIR Data Bulk Operator: run bulk operations on FHIR data. */
+  grantDataBulkOperator(principalId: string, options?: GrantOptions): RoleAssignment;
 }
 
 /** The attributes of a FHIR service that exists already. */
@@ -159,15 +191,8 @@ export interface FhirServiceAttributes {
    * The workspace of the service.
    * @default - unknown
    */
-  readonly workspace?: IWorkspace;
+  readonly workspace?: IWorkspaceRef;
 }
-
-const FHIR_SERVICE_KIND = {
-  label: 'FhirService',
-  idSegment: 'fhirServices',
-  holdsData: true,
-  dataDescription: 'the FHIR service and every FHIR resource in it (patient records: protected health information)',
-};
 
 const FHIR_SERVICE_ID = /^\/?subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.HealthcareApis\/workspaces\/([^/]+)\/fhirServices\/([^/]+)$/;
 
@@ -187,19 +212,80 @@ const AUTHORITY_RULE: ValueRule<string> = {
 };
 
 /**
+ * What defined and imported FHIR services share: the attributes and the grants (scope: the service), the way AWS CDK
+ * shares a table's grants between `Table` and `Table.fromTableAttributes`.
+ */
+export abstract class FhirServiceBase extends Construct implements IFhirService {
+  public abstract readonly fhirServiceId: string;
+  public abstract readonly fhirServiceName: string;
+  public abstract readonly fhirServiceEndpoint: string;
+  public abstract readonly fhirVersion?: FhirVersion;
+  public abstract readonly workspace?: IWorkspaceRef;
+
+  public grant(principalId: string, role: HealthDataRole, options?: GrantOptions): RoleAssignment {
+    return grantServiceRole(this, FHIR_SERVICE_KIND, this.fhirServiceId, principalId, role, options);
+  }
+
+  public grantDataReader(principalId: string, options?: GrantOptions): RoleAssignment {
+    return this.grant(principalId, HealthDataRole.FHIR_DATA_READER, options);
+  }
+
+  public grantDataWriter(principalId: string, options?: GrantOptions): RoleAssignment {
+    return this.grant(principalId, HealthDataRole.FHIR_DATA_WRITER, options);
+  }
+
+  public grantDataContributor(principalId: string, options?: GrantOptions): RoleAssignment {
+    return this.grant(principalId, HealthDataRole.FHIR_DATA_CONTRIBUTOR, options);
+  }
+
+  public grantDataExporter(principalId: string, options?: GrantOptions): RoleAssignment {
+    return this.grant(principalId, HealthDataRole.FHIR_DATA_EXPORTER, options);
+  }
+
+  public grantDataImporter(principalId: string, options?: GrantOptions): RoleAssignment {
+    return this.grant(principalId, HealthDataRole.FHIR_DATA_IMPORTER, options);
+  }
+
+  public grantDataConverter(principalId: string, options?: GrantOptions): RoleAssignment {
+    return this.grant(principalId, HealthDataRole.FHIR_DATA_CONVERTER, options);
+  }
+
+  public grantSmartUser(principalId: string, options?: GrantOptions): RoleAssignment {
+    return this.grant(principalId, HealthDataRole.FHIR_SMART_USER, options);
+  }
+
+  public grantDataBulkOperator(principalId: string, options?: GrantOptions): RoleAssignment {
+    return this.grant(principalId, HealthDataRole.FHIR_DATA_BULK_OPERATOR, options);
+  }
+}
+
+/**
  * A FHIR service (`azurerm_healthcare_fhir_service`) in a Health Data Services workspace.
  *
  * @stateful
  */
-export class FhirService extends HealthDataService implements IFhirService {
-  /** A FHIR service that exists already (e.g. as a MedTech destination). */
+export class FhirService extends FhirServiceBase implements IHealthDataService {
+  /** A FHIR service that exists already (e.g. as a MedTech destination, or to grant roles on). */
   public static fromFhirServiceAttributes(scope: Construct, id: string, attrs: FhirServiceAttributes): IFhirService {
     return new ImportedFhirService(scope, id, attrs);
   }
 
+  public readonly serviceKind: ServiceKind = FHIR_SERVICE_KIND;
+  public readonly serviceName: string;
   public readonly fhirServiceName: string;
   public readonly fhirServiceEndpoint: string;
   public readonly fhirVersion: FhirVersion;
+  public readonly workspace: IWorkspaceRef;
+  /**
+   * The service's region (the workspace's).
+   * @attribute
+   */
+  public readonly location: string;
+  /**
+   * The tags on the service: the workspace's merged with the service's own.
+   * @default - none
+   */
+  public readonly tags?: Tags;
   /** The `azurerm_healthcare_fhir_service` resource (escape hatch for `addOverride`). */
   public readonly resource: HealthcareFhirService;
   private readonly systemAssignedIdentity: boolean;
@@ -208,13 +294,18 @@ export class FhirService extends HealthDataService implements IFhirService {
   private principalIdToken?: string;
 
   constructor(scope: Construct, id: string, props: FhirServiceProps) {
-    super(scope, id, props, FHIR_SERVICE_KIND);
+    super(scope, id);
+    const foundation = new ServiceFoundation(this, props, FHIR_SERVICE_KIND);
+    this.workspace = foundation.workspace;
+    this.location = foundation.location;
+    this.tags = foundation.tags;
     const kind = props.kind ?? FhirVersion.R4;
     const identity = props.identity ?? defaultIdentity(props);
     this.systemAssignedIdentity = hasSystemAssigned(identity);
-    checkFhirProps(this.problems, props);
-    this.problems.throwIfAny();
+    checkFhirProps(foundation.problems, props);
+    foundation.problems.throwIfAny();
 
+    this.serviceName = props.name;
     this.fhirServiceName = props.name;
     this.fhirVersion = kind;
     this.fhirServiceEndpoint = `https://${this.workspace.workspaceName}-${props.name}.fhir.azurehealthcareapis.com`;
@@ -243,9 +334,10 @@ export class FhirService extends HealthDataService implements IFhirService {
       ociArtifact: props.ociArtifact?.map((artifact): HealthcareFhirServiceOciArtifact => ({ ...artifact })),
       tags: this.tags,
       timeouts: props.timeouts,
-      lifecycle: this.lifecycle(props.removalPolicy),
+      lifecycle: foundation.lifecycle(props.removalPolicy),
     });
-    this.attachToWorkspace();
+    WorkspaceMonitoring.configureService(this, props.monitoring);
+    foundation.join(this);
   }
 
   /** The service's Azure resource id (a token). */
@@ -260,46 +352,6 @@ export class FhirService extends HealthDataService implements IFhirService {
   public get identityPrincipalId(): string | undefined {
     if (!this.systemAssignedIdentity) return undefined;
     return (this.principalIdToken ??= this.resource.identity.principalId);
-  }
-
-  /** Grants FHIR Data Reader: read and search FHIR resources. Scope: this service (`azurerm_role_assignment`). */
-  public grantDataReader(principalId: string, options?: GrantOptions): RoleAssignment {
-    return this.grant(principalId, HealthDataRole.FHIR_DATA_READER, options);
-  }
-
-  /** Grants FHIR Data Writer: read, write and soft-delete FHIR resources. Scope: this service (`azurerm_role_assignment`). */
-  public grantDataWriter(principalId: string, options?: GrantOptions): RoleAssignment {
-    return this.grant(principalId, HealthDataRole.FHIR_DATA_WRITER, options);
-  }
-
-  /** Grants FHIR Data Contributor: every data-plane operation, including hard delete. Scope: this service (`azurerm_role_assignment`). */
-  public grantDataContributor(principalId: string, options?: GrantOptions): RoleAssignment {
-    return this.grant(principalId, HealthDataRole.FHIR_DATA_CONTRIBUTOR, options);
-  }
-
-  /** Grants FHIR Data Exporter: read and run `$export`. Scope: this service (`azurerm_role_assignment`). */
-  public grantDataExporter(principalId: string, options?: GrantOptions): RoleAssignment {
-    return this.grant(principalId, HealthDataRole.FHIR_DATA_EXPORTER, options);
-  }
-
-  /** Grants FHIR Data Importer: read and run `$import`. Scope: this service (`azurerm_role_assignment`). */
-  public grantDataImporter(principalId: string, options?: GrantOptions): RoleAssignment {
-    return this.grant(principalId, HealthDataRole.FHIR_DATA_IMPORTER, options);
-  }
-
-  /** Grants FHIR Data Converter: run `$convert-data`. Scope: this service (`azurerm_role_assignment`). */
-  public grantDataConverter(principalId: string, options?: GrantOptions): RoleAssignment {
-    return this.grant(principalId, HealthDataRole.FHIR_DATA_CONVERTER, options);
-  }
-
-  /** Grants FHIR SMART User: read and write the data a SMART on FHIR app's scopes allow. Scope: this service (`azurerm_role_assignment`). */
-  public grantSmartUser(principalId: string, options?: GrantOptions): RoleAssignment {
-    return this.grant(principalId, HealthDataRole.FHIR_SMART_USER, options);
-  }
-
-  /** Grants FHIR Data Bulk Operator: run bulk operations on FHIR data. Scope: this service (`azurerm_role_assignment`). */
-  public grantDataBulkOperator(principalId: string, options?: GrantOptions): RoleAssignment {
-    return this.grant(principalId, HealthDataRole.FHIR_DATA_BULK_OPERATOR, options);
   }
 }
 
@@ -329,22 +381,24 @@ function checkFhirProps(problems: InputProblems, props: FhirServiceOptions): voi
       .check(`FhirService ociArtifact[${index}].digest`, artifact.digest, NON_EMPTY_RULE);
   });
   checkCors(problems, 'FhirService cors', props.cors, 99999);
+  checkMonitoringOptions(problems, 'FhirService monitoring', props.monitoring);
   checkIdentity(problems, 'FhirService identity', props.identity, [ManagedIdentityType.SYSTEM_ASSIGNED, ManagedIdentityType.USER_ASSIGNED]);
 }
 
-class ImportedFhirService extends Construct implements IFhirService {
+class ImportedFhirService extends FhirServiceBase {
   public readonly fhirServiceId: string;
   public readonly fhirServiceName: string;
   public readonly fhirServiceEndpoint: string;
   public readonly fhirVersion?: FhirVersion;
-  public readonly workspace?: IWorkspace;
+  public readonly workspace?: IWorkspaceRef;
 
   constructor(scope: Construct, id: string, attrs: FhirServiceAttributes) {
     super(scope, id);
     propsObject(this, 'Imported FhirService attributes', attrs, '{ fhirServiceId, fhirVersion?, workspace? }');
     const problems = new InputProblems(this).check('Imported FhirService fhirServiceId', attrs.fhirServiceId, {
       requirement: 'a FHIR service id of the form /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.HealthcareApis/workspaces/{w}/fhirServices/{name}',
-      test: (value) => FHIR_SERVICE_ID.test(value),
+      test: (value) => typeof value === 'string' && FHIR_SERVICE_ID.test(value),
+      required: true,
     });
     problems.check('Imported FhirService fhirVersion', attrs.fhirVersion as string | undefined, FHIR_VERSION_RULE);
     problems.throwIfAny();
@@ -357,5 +411,7 @@ class ImportedFhirService extends Construct implements IFhirService {
     this.fhirServiceEndpoint = `https://${workspaceName}-${this.fhirServiceName}.fhir.azurehealthcareapis.com`;
     this.fhirVersion = attrs.fhirVersion;
     this.workspace = attrs.workspace;
+    // Its grants are inside that workspace's boundary (a lock waits for them).
+    if (attrs.workspace !== undefined) boundaryOf(attrs.workspace).addMember(this);
   }
 }

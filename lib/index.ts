@@ -2,6 +2,7 @@ export * from './workspace';
 export * from './fhir-service';
 export * from './dicom-service';
 export * from './medtech/medtech-service';
+export type { IMedTechService } from './medtech/medtech-service-ref';
 export * from './medtech/fhir-destination';
 export type { EventHubNames, EventHubResources, EventHubSource } from './medtech/event-hub-source';
 export type { MappingInput } from './medtech/mapping-input';
@@ -10,7 +11,7 @@ export { checkDeviceMapping, checkFhirMapping, checkMappingLinkage, canonicalMap
 export type { MappingFinding, MappingFindingLevel, MappingCheckOptions } from './medtech/mapping';
 export { HealthDataRole } from './access/health-data-role';
 export type { GrantOptions, PrincipalType } from './access/role-grant';
-export type { MonitoringOptions, LogAnalyticsDestinationType } from './monitoring/monitoring-options';
+export type { MonitoringOptions, LogAnalyticsDestinationType, ServiceMonitoringOptions } from './monitoring/monitoring-options';
 export { DIAGNOSTIC_CATEGORIES } from './monitoring/log-categories';
 export type { DiagnosticCategories } from './monitoring/log-categories';
 export type { LockLevel } from './lock/workspace-lock';
@@ -23,8 +24,9 @@ export type { HealthDataComplianceProps } from './compliance/health-data-complia
 export { ComplianceLevel, ComplianceResult } from './compliance/rule';
 export type { ComplianceRuleInfo } from './compliance/rule';
 export type { ComplianceFinding, ComplianceReport, ComplianceSummary } from './compliance/report';
-export { HealthDataService } from './core/health-data-service';
-export type { HealthDataServiceProps, ServiceKind } from './core/health-data-service';
+export type { IHealthDataService, IWorkspaceRef } from './core/boundary';
+export type { HealthDataServiceOptions, HealthDataServiceProps } from './core/service';
+export type { DataRoleFamily, PublicNetworkAccessControl, ServiceKind } from './core/kinds';
 export type { CorsOptions, CorsMethod } from './core/cors';
 export { ManagedIdentityType } from './core/identity';
 export type { ManagedIdentityOptions } from './core/identity';

@@ -1,56 +1,35 @@
-import { HealthcareWorkspace, HealthcareWorkspaceTimeouts } from '@cdktf/provider-azurerm/lib/healthcare-workspace';
-import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import type { HealthDataRole } from './access/health-data-role';
 import type { GrantOptions } from './access/role-grant';
 import { grantWorkspaceRole } from './access/service-grants';
-import { ensureSynthesisHook } from './compliance/synthesis-hook';
-import { LockLevel, lockWorkspace } from './lock/workspace-lock';
-import type { MonitoringOptions } from './monitoring/monitoring-options';
-import { configureWorkspaceMonitoring } from './monitoring/service-monitoring';
-import { configurePublicNetworkAccess } from './network/public-network-access';
-import { WorkspacePrivateEndpoint, WorkspacePrivateEndpointOptions } from './network/workspace-private-endpoint';
-import type { HealthDataService } from './core/health-data-service';
-import { parseWorkspaceId, RESOURCE_GROUP_NAME_RULE, WORKSPACE_ID_RULE, WORKSPACE_NAME_RULE } from './core/names';
+import { WorkspaceBoundary } from './core/boundary';
+import type { IHealthDataService, IWorkspaceRef } from './core/boundary';
 import { checkLocation } from './core/location';
-import { isWorkspace, markAsWorkspace } from './core/workspace-lookup';
+import { parseWorkspaceId, RESOURCE_GROUP_NAME_RULE, WORKSPACE_ID_RULE, WORKSPACE_NAME_RULE } from './core/names';
+import { HealthcareWorkspace } from './core/platform/azurerm';
+import type { HealthcareWorkspaceTimeouts, RoleAssignment } from './core/platform/azurerm';
 import { preventDestroyFor, RemovalPolicy } from './core/removal-policy';
 import { NameRegistry } from './core/service-registry';
+import { ensureStackHook } from './core/synthesis/stack-hook';
 import { checkTags, Tags } from './core/tags';
 import { fail, InputProblems, isUnresolved, propsObject, required } from './core/validation';
 import { DicomService, DicomServiceOptions } from './dicom-service';
 import { FhirService, FhirServiceOptions } from './fhir-service';
+import { LockLevel, WorkspaceLock } from './lock/workspace-lock';
 import { MedTechService, MedTechServiceOptions } from './medtech/medtech-service';
+import type { MonitoringOptions } from './monitoring/monitoring-options';
+import { WorkspaceMonitoring } from './monitoring/workspace-monitoring';
+import { PublicNetworkAccessPolicy } from './network/public-network-access';
+import { WorkspacePrivateEndpoint, WorkspacePrivateEndpointOptions } from './network/workspace-private-endpoint';
 
 const REQUIRED_WORKSPACE_NAME_RULE = required(WORKSPACE_NAME_RULE);
 const REQUIRED_RESOURCE_GROUP_NAME_RULE = required(RESOURCE_GROUP_NAME_RULE);
 
-/** A Health Data Services workspace, defined in this app or imported. */
-export interface IWorkspace extends IConstruct {
-  /**
-   * The workspace's Azure resource id.
-   * @attribute
-   */
-  readonly workspaceId: string;
-  /**
-   * The workspace's name.
-   * @attribute
-   */
-  readonly workspaceName: string;
-  /**
-   * The workspace's region, normalized the way Azure compares regions ("East US" → "eastus"). Every service in the
-   * workspace is in this region.
-   * @attribute
-   */
-  readonly location: string;
-  /**
-   * The resource group the workspace lives in.
-   * @attribute
-   */
-  readonly resourceGroupName: string;
-  /** Tags every service in the workspace inherits (a service's own tags win per key). */
-  readonly tags?: Tags;
-
+/**
+ * A Health Data Services workspace, defined in this app or imported: its attributes, the factories of its services
+ * and the workspace-wide settings that can be added to an existing workspace too.
+ */
+export interface IWorkspace extends IWorkspaceRef {
   /** Defines a FHIR service in this workspace. */
   addFhirService(id: string, options: FhirServiceOptions): FhirService;
   /** Defines a DICOM service in this workspace. */
@@ -69,9 +48,8 @@ export interface IWorkspace extends IConstruct {
   addPrivateEndpoint(id: string, options: WorkspacePrivateEndpointOptions): WorkspacePrivateEndpoint;
   /**
    * Calls `callback` for every service of this workspace: those defined so far, and each one defined later.
-   * Workspace-wide settings use it to reach every child.
    */
-  forEachService(callback: (service: HealthDataService) => void): void;
+  forEachService(callback: (service: IHealthDataService) => void): void;
 }
 
 /** Shared by workspaces defined here and imported ones: the factories and the list of child services. */
@@ -82,13 +60,10 @@ abstract class WorkspaceBase extends Construct implements IWorkspace {
   public abstract readonly resourceGroupName: string;
   public abstract readonly tags?: Tags;
 
-  private readonly services: HealthDataService[] = [];
-  private readonly serviceCallbacks: Array<(service: HealthDataService) => void> = [];
-
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    markAsWorkspace(this);
-    ensureSynthesisHook(this);
+    WorkspaceBoundary.establish(this);
+    ensureStackHook(this);
   }
 
   public grant(principalId: string, role: HealthDataRole, options?: GrantOptions): RoleAssignment {
@@ -111,15 +86,18 @@ abstract class WorkspaceBase extends Construct implements IWorkspace {
     return new MedTechService(this, id, options);
   }
 
-  public forEachService(callback: (service: HealthDataService) => void): void {
-    this.serviceCallbacks.push(callback);
-    [...this.services].forEach(callback);
+  public forEachService(callback: (service: IHealthDataService) => void): void {
+    WorkspaceBoundary.of(this)!.feature(CallbackFeature).callbacks.push(callback);
+    WorkspaceBoundary.of(this)!.services.forEach(callback);
   }
+}
 
-  /** @internal Called by each service once it is fully constructed. */
-  public _attachService(service: HealthDataService): void {
-    this.services.push(service);
-    [...this.serviceCallbacks].forEach((callback) => callback(service));
+/** `forEachService` as a feature: its callbacks reach the services defined after them. */
+class CallbackFeature {
+  public readonly callbacks: Array<(service: IHealthDataService) => void> = [];
+  constructor(_boundary: WorkspaceBoundary) {}
+  public applyToService(service: IHealthDataService): void {
+    this.callbacks.forEach((callback) => callback(service));
   }
 }
 
@@ -206,7 +184,7 @@ export interface WorkspaceAttributes {
 export class Workspace extends WorkspaceBase {
   /** True for workspaces defined with {@link Workspace} and imported with {@link Workspace.fromWorkspaceAttributes}. */
   public static isWorkspace(x: unknown): x is IWorkspace {
-    return isWorkspace(x);
+    return WorkspaceBoundary.isWorkspace(x);
   }
 
   /** A workspace that exists already; no resource is defined, services attach to it. */
@@ -214,13 +192,14 @@ export class Workspace extends WorkspaceBase {
     return new ImportedWorkspace(scope, id, attrs);
   }
 
-  public readonly workspaceId: string;
   public readonly workspaceName: string;
   public readonly location: string;
   public readonly resourceGroupName: string;
   public readonly tags?: Tags;
   /** The `azurerm_healthcare_workspace` resource (escape hatch for `addOverride`). */
   public readonly resource: HealthcareWorkspace;
+  // Token attributes are made on first use: each cdktf token captures a stack trace.
+  private idToken?: string;
 
   constructor(scope: Construct, id: string, props: WorkspaceProps) {
     super(scope, id);
@@ -249,14 +228,18 @@ export class Workspace extends WorkspaceBase {
         preventDestroyFor(this, props.removalPolicy, 'the workspace; Azure refuses while services are in it, so a destroy plan deletes every FHIR, DICOM and MedTech service of the workspace first'),
       ),
     });
-    this.workspaceId = this.resource.id;
     this.workspaceName = props.name;
     this.location = location;
     this.resourceGroupName = props.resourceGroupName;
     this.tags = props.tags;
-    configurePublicNetworkAccess(this, props.publicNetworkAccessEnabled);
-    configureWorkspaceMonitoring(this, props.monitoring);
-    if (props.lock !== undefined) lockWorkspace(this, props.lock);
+    PublicNetworkAccessPolicy.configureWorkspace(this, props.publicNetworkAccessEnabled);
+    WorkspaceMonitoring.configureWorkspace(this, props.monitoring);
+    if (props.lock !== undefined) WorkspaceLock.lock(this, props.lock);
+  }
+
+  /** The workspace's Azure resource id (a token). */
+  public get workspaceId(): string {
+    return (this.idToken ??= this.resource.id);
   }
 }
 

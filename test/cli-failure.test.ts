@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { WITHDRAWN_MARKER } from '../lib/core/synthesis/stale-output';
 import { cdktfSynth } from './cli-support';
 
 /** The two-stacks fixture, broken the way `failure` says (or not at all). */
@@ -9,11 +10,18 @@ const synthFixture = (outdir: string, failure?: 'constructor' | 'annotation') =>
 
 const stackFile = (outdir: string, stack: string): string => path.join(outdir, 'stacks', stack, 'cdk.tf.json');
 
+/** True when a stack's folder holds nothing Terraform would plan: no file, or the library's withdrawn configuration. */
+const nothingToPlan = (outdir: string, stack: string): boolean => {
+  const file = stackFile(outdir, stack);
+  return !fs.existsSync(file) || WITHDRAWN_MARKER in JSON.parse(fs.readFileSync(file, 'utf8'));
+};
+
 /**
- * A failed `cdktf synth` must not leave a stale cdk.tf.json for the stack that failed: a pipeline that ignores the
- * exit code and runs `terraform plan` in that folder would otherwise plan the previous configuration. The CLI itself
- * keeps the previous run's files when the app fails (it cleans up only after a successful synth); the library
- * removes the failing stack's file when it rejects that stack's input.
+ * After a failed `cdktf synth`, no stack folder of the app may hold a configuration from before or from the failed
+ * run: a pipeline that ignores the exit code and runs `terraform plan` there would otherwise plan it. The CLI keeps
+ * the previous run's files when the app fails, and writes a rejected stack's file before it reports error
+ * annotations; the library withdraws every stack's file (removed, or replaced by a configuration Terraform refuses
+ * where the CLI must still read it).
  */
 describe('a failed cdktf synth into an outdir that holds an earlier, successful synth', () => {
   let outdir: string;
@@ -26,21 +34,19 @@ describe('a failed cdktf synth into an outdir that holds an earlier, successful 
   });
   afterEach(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
-  test('invalid input (the library throws while the app is built): exits non-zero with our message and removes the stale file', () => {
+  test('invalid input (the library throws while the app is built): exits non-zero with our message and removes every stack\'s file', () => {
     const { status, output } = synthFixture(outdir, 'constructor');
     expect(status).not.toBe(0);
     expect(output).toContain('[records/Health/Patients] FhirService name "patients_fhir" is invalid');
     expect(fs.existsSync(stackFile(outdir, 'records'))).toBe(false);
+    expect(fs.existsSync(stackFile(outdir, 'imaging'))).toBe(false);
   });
 
-  test('an error annotation at synth (how synth-time checks report under the CLI): exits non-zero, and the file is this run\'s, not the old one', () => {
-    const before = fs.statSync(stackFile(outdir, 'records')).mtimeMs;
+  test('an error annotation at synth (how synth-time checks report under the CLI): exits non-zero, prints it, and withdraws every stack', () => {
     const { status, output } = synthFixture(outdir, 'annotation');
     expect(status).not.toBe(0);
     expect(output).toContain('records is not allowed here (fixture)');
-    // cdktf synth continues on error annotations (CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS) to print them itself:
-    // it writes the stack again, so what is there describes the current code.
-    const file = stackFile(outdir, 'records');
-    expect(!fs.existsSync(file) || fs.statSync(file).mtimeMs > before).toBe(true);
+    expect(nothingToPlan(outdir, 'records')).toBe(true);
+    expect(nothingToPlan(outdir, 'imaging')).toBe(true);
   });
 });

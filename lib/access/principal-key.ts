@@ -1,4 +1,4 @@
-import { IConstruct } from 'constructs';
+import type { IConstruct } from 'constructs';
 import { resolveIn } from '../core/resolve';
 import { isUnresolved } from '../core/validation';
 

@@ -1,5 +1,5 @@
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { Construct, IConstruct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
+import { RoleAssignment } from '../core/platform/azurerm';
 import { clientConfigOf } from '../core/client-config';
 import { UUID_RULE } from '../core/names';
 import { InputProblems } from '../core/validation';

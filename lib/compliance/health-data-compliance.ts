@@ -1,11 +1,12 @@
-import { App, IAspect, TerraformStack } from 'cdktf';
-import { IConstruct } from 'constructs';
+import type { IConstruct } from 'constructs';
+import { App, TerraformStack } from '../core/platform/cdktf';
+import type { IAspect } from '../core/platform/cdktf';
+import { IStackSynthesisParticipant, markAsStackParticipant, StackHook } from '../core/synthesis/stack-hook';
 import { fail } from '../core/validation';
 import type * as Engine from './engine';
 import type { ComplianceReport } from './report';
 import type { ComplianceRuleInfo } from './rule';
 import { addSuppression, MIN_REASON_LENGTH } from './suppressions';
-import { markAsChecker, noteVisit, StackChecker } from './synthesis-hook';
 
 let loadedEngine: typeof Engine | undefined;
 
@@ -38,7 +39,7 @@ export interface HealthDataComplianceProps {
  * stack (also raw provider resources). It runs in cdktf's synthesis (`app.synth()`, `cdktf synth`,
  * `Testing.fullSynth`), not in `Testing.synth`, which skips that step.
  */
-export class HealthDataCompliance implements IAspect, StackChecker {
+export class HealthDataCompliance implements IAspect, IStackSynthesisParticipant {
   /** The rule pack: id, level, what it checks, how to fix it, the Azure Policy definitions and HIPAA controls. */
   public static get rules(): ComplianceRuleInfo[] {
     const { HEALTH_DATA_RULE_PACK, infoOf } = engine();
@@ -74,7 +75,7 @@ export class HealthDataCompliance implements IAspect, StackChecker {
 
   constructor(props: HealthDataComplianceProps = {}) {
     this.writeReports = props.reports ?? true;
-    markAsChecker(this);
+    markAsStackParticipant(this);
   }
 
   /** The report of a stack checked in the last synthesis (by stack id). */
@@ -85,14 +86,14 @@ export class HealthDataCompliance implements IAspect, StackChecker {
   /** Makes sure the visited construct's stack runs the check during synthesis (or every stack, for an App). */
   public visit(node: IConstruct): void {
     if (App.isApp(node)) {
-      node.node.findAll().filter((child): child is TerraformStack => TerraformStack.isStack(child)).forEach((stack) => noteVisit(stack, this));
+      node.node.findAll().filter((child): child is TerraformStack => TerraformStack.isStack(child)).forEach((stack) => StackHook.of(stack).addParticipant(this));
       return;
     }
-    noteVisit(TerraformStack.of(node), this);
+    StackHook.of(node).addParticipant(this);
   }
 
-  /** @internal */
-  public _checkStack(stack: TerraformStack, directory: string): void {
+  /** Checks one stack and writes its report into the stack's output `directory`; the library calls it during synthesis. */
+  public synthesizeStack(stack: TerraformStack, directory: string): void {
     const { checkStack, HEALTH_DATA_RULE_PACK, writeReport } = engine();
     const report = checkStack(stack, HEALTH_DATA_RULE_PACK);
     this.reports.set(stack.node.id, report);

@@ -1,3 +1,4 @@
+import { DICOM_SERVICE_KIND, FHIR_SERVICE_KIND, MEDTECH_SERVICE_KIND, SERVICE_KINDS, WORKSPACE_FACTS } from '../core/kinds';
 import type { AppModel, SynthesizedResource } from './model/app-model';
 
 /** How a finding of a rule is treated. */
@@ -54,18 +55,15 @@ export const nonCompliant = (reason: string): RuleOutcome => ({ result: Complian
 export const notApplicable = (reason: string): RuleOutcome => ({ result: ComplianceResult.NOT_APPLICABLE, reason });
 export const unknown = (reason: string): RuleOutcome => ({ result: ComplianceResult.UNKNOWN, reason });
 
-/** The Terraform types of the Health Data Services resources the pack checks. */
+/** The Terraform types of the Health Data Services resources the pack checks (the kinds' own facts). */
 export const HEALTH_DATA_TYPES = {
-  workspace: 'azurerm_healthcare_workspace',
-  fhir: 'azurerm_healthcare_fhir_service',
-  dicom: 'azurerm_healthcare_dicom_service',
-  medtech: 'azurerm_healthcare_medtech_service',
+  workspace: WORKSPACE_FACTS.terraformType,
+  fhir: FHIR_SERVICE_KIND.terraformType,
+  dicom: DICOM_SERVICE_KIND.terraformType,
+  medtech: MEDTECH_SERVICE_KIND.terraformType,
 } as const;
 
 /** Readable names of the types, for messages. */
-export const TYPE_LABELS: { readonly [type: string]: string } = {
-  azurerm_healthcare_workspace: 'Workspace',
-  azurerm_healthcare_fhir_service: 'FhirService',
-  azurerm_healthcare_dicom_service: 'DicomService',
-  azurerm_healthcare_medtech_service: 'MedTechService',
-};
+export const TYPE_LABELS: { readonly [type: string]: string } = Object.fromEntries(
+  [WORKSPACE_FACTS, ...SERVICE_KINDS].map((kind) => [kind.terraformType, kind.label]),
+);

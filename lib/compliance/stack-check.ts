@@ -1,4 +1,5 @@
-import { Annotations, TerraformStack } from 'cdktf';
+import { Annotations } from '../core/platform/cdktf';
+import type { TerraformStack } from '../core/platform/cdktf';
 import { AppModel, SynthesizedResource } from './model/app-model';
 import { ComplianceFinding, ComplianceReport, REPORT_FORMAT } from './report';
 import { ComplianceLevel, ComplianceResult, ComplianceRule, ComplianceRuleInfo, RuleOutcome, TYPE_LABELS, unknown } from './rule';

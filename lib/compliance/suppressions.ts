@@ -1,4 +1,4 @@
-import { IConstruct } from 'constructs';
+import type { IConstruct } from 'constructs';
 
 /** A rule accepted for a construct and everything under it, with the reason (shown in the report). */
 export interface ComplianceSuppression {
@@ -11,23 +11,19 @@ export interface ComplianceSuppression {
 /** The minimum length of a suppression's reason (as cdk-nag): a reason, not a shrug. */
 export const MIN_REASON_LENGTH = 10;
 
-const suppressions = new WeakMap<IConstruct, Map<string, ComplianceSuppression>>();
+/** The construct metadata type that records a suppression (metadata, so the construct itself carries it). */
+const SUPPRESSION_METADATA = 'cdktf-azure-health-data-services:compliance-suppression';
 
 /** Records a suppression on a construct (a later one for the same rule replaces it). Checked by the caller. */
 export function addSuppression(construct: IConstruct, ruleId: string, reason: string): void {
-  let rules = suppressions.get(construct);
-  if (!rules) {
-    rules = new Map();
-    suppressions.set(construct, rules);
-  }
-  rules.set(ruleId, { ruleId, reason, constructPath: construct.node.path });
+  construct.node.addMetadata(SUPPRESSION_METADATA, { ruleId, reason });
 }
 
 /** The suppression of a rule that covers a construct: its own, or the nearest ancestor's. */
 export function suppressionFor(construct: IConstruct, ruleId: string): ComplianceSuppression | undefined {
   for (const scope of [...construct.node.scopes].reverse()) {
-    const found = suppressions.get(scope)?.get(ruleId);
-    if (found) return found;
+    const entry = scope.node.metadata.filter((metadata) => metadata.type === SUPPRESSION_METADATA && (metadata.data as ComplianceSuppression).ruleId === ruleId).pop();
+    if (entry) return { ...(entry.data as { ruleId: string; reason: string }), constructPath: scope.node.path };
   }
   return undefined;
 }

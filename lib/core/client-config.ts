@@ -1,6 +1,6 @@
-import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
-import { TerraformStack } from 'cdktf';
-import { IConstruct } from 'constructs';
+import type { IConstruct } from 'constructs';
+import { DataAzurermClientConfig } from './platform/azurerm';
+import { TerraformStack } from './platform/cdktf';
 
 const ID = 'HealthDataServicesClientConfig';
 

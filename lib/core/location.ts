@@ -1,5 +1,6 @@
-import { Fn, Op, Precondition } from 'cdktf';
-import { IConstruct } from 'constructs';
+import type { IConstruct } from 'constructs';
+import { Fn, Op } from './platform/cdktf';
+import type { Precondition } from './platform/cdktf';
 import { ADDITIONAL_LOCATIONS_CONTEXT, isKnownLocation, nearestLocation, normalizeLocation } from './regions';
 import { InputProblems, isUnresolved } from './validation';
 

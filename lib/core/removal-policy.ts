@@ -1,5 +1,5 @@
-import { Annotations } from 'cdktf';
-import { IConstruct } from 'constructs';
+import type { IConstruct } from 'constructs';
+import { Annotations } from './platform/cdktf';
 import { fail } from './validation';
 
 /**

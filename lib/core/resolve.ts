@@ -1,5 +1,5 @@
-import { DefaultTokenResolver, StringConcat, Tokenization } from 'cdktf';
-import { IConstruct } from 'constructs';
+import type { IConstruct } from 'constructs';
+import { DefaultTokenResolver, StringConcat, Tokenization } from './platform/cdktf';
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
 

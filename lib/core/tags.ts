@@ -1,4 +1,4 @@
-import { Fn } from 'cdktf';
+import { Fn } from './platform/cdktf';
 import { InputProblems, isUnresolved, objectRule } from './validation';
 
 /** Resource tags as the provider takes them. */

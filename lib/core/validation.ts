@@ -1,6 +1,5 @@
-import { Token } from 'cdktf';
-import { IConstruct } from 'constructs';
-import { discardSynthesizedStack } from './stale-output';
+import type { IConstruct } from 'constructs';
+import { Token } from './platform/cdktf';
 
 /**
  * One rule a value must satisfy, as data: what is required, how to test it, and how to fix a bad value.
@@ -103,14 +102,12 @@ export class InputProblems {
 
   public throwIfAny(): void {
     if (this.isEmpty) return;
-    discardSynthesizedStack(this.scope);
     throw new HealthDataValidationError(this.all);
   }
 }
 
 /** Throws one problem for a construct right away. */
 export function fail(scope: IConstruct, message: string): never {
-  discardSynthesizedStack(scope);
   throw new HealthDataValidationError([`[${scope.node.path}] ${message}`]);
 }
 

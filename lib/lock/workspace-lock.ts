@@ -1,9 +1,9 @@
-import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
-import { Annotations, dependable, TerraformResource } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
-import { primaryResourceOf, sameStack } from '../core/primary-resource';
+import type { IConstruct } from 'constructs';
+import { boundaryOf, WorkspaceBoundary } from '../core/boundary';
+import type { IHealthDataService, IWorkspaceFeature, IWorkspaceRef } from '../core/boundary';
+import { ManagementLock } from '../core/platform/azurerm';
+import { Annotations, dependable, Lazy, TerraformStack } from '../core/platform/cdktf';
 import { fail, InputProblems, ValueRule } from '../core/validation';
-import type { IWorkspace } from '../workspace';
 
 /**
  * A management lock's level. Azure applies a lock on the workspace to every service in it.
@@ -28,45 +28,54 @@ const NOTES: Record<LockLevel, string> = {
   ReadOnly: 'Cannot change or delete the Health Data Services workspace or the services in it (protected health information).',
 };
 
-/** The lock of each workspace, and what it must wait for. */
-const locks = new WeakMap<IConstruct, ManagementLock>();
+/** The construct id of the lock under its workspace (construct ids are API: renaming replaces the lock). */
+export const LOCK_ID = 'Lock';
 
 /**
- * Puts a management lock (`azurerm_management_lock`, construct id `Lock`) on the workspace. Azure applies it to
- * every service in the workspace. Terraform creates the lock after everything this library puts inside the
- * boundary (services, diagnostic settings, role assignments, private endpoints), so that a `ReadOnly` lock does not
- * block the first deployment, and removes it first on destroy.
+ * The management lock of a workspace (`azurerm_management_lock`, construct id `Lock`). Terraform creates it after
+ * everything inside the workspace boundary — every provider resource under the workspace, under each of its services
+ * (diagnostic settings, role assignments, the MedTech FHIR destination, ...) and under each member such as a private
+ * endpoint — so that a `ReadOnly` lock does not block the first deployment, and removes it first on destroy. The
+ * list is computed at synthesis from the boundary, so nothing added later can be missed.
  */
-export function lockWorkspace(workspace: IWorkspace, level: LockLevel): ManagementLock {
-  new InputProblems(workspace).check('Workspace lock', level as string, LOCK_LEVEL_RULE).throwIfAny();
-  if (locks.has(workspace)) {
-    fail(workspace, `Workspace already has a lock: a workspace takes one lock.`);
+export class WorkspaceLock implements IWorkspaceFeature {
+  /** Puts a lock on the workspace. A workspace takes one lock. */
+  public static lock(workspace: IWorkspaceRef, level: LockLevel): ManagementLock {
+    new InputProblems(workspace).check('Workspace lock', level as string, LOCK_LEVEL_RULE).throwIfAny();
+    const boundary = boundaryOf(workspace);
+    if (boundary.findFeature(WorkspaceLock)) fail(workspace, 'Workspace already has a lock: a workspace takes one lock.');
+    return boundary.feature(WorkspaceLock).create(level);
   }
-  const lock = new ManagementLock(workspace as unknown as Construct, 'Lock', {
-    name: `lock-${workspace.workspaceName}`,
-    scope: workspace.workspaceId,
-    lockLevel: level,
-    notes: NOTES[level],
-  });
-  locks.set(workspace, lock);
-  if (level === 'ReadOnly') {
-    Annotations.of(workspace).addWarning(
-      'Workspace lock is "ReadOnly": Azure then refuses every change inside the workspace, including the ones Terraform makes later ' +
-        '(service settings, new services, role assignments, diagnostic settings). Use "CanNotDelete" unless the workspace must be frozen.',
-    );
-  }
-  workspace.forEachService((service) => lockAfter(workspace, primaryResourceOf(service)));
-  return lock;
-}
 
-/**
- * Orders the workspace's lock (if it has one) after a resource inside the workspace boundary. Resources of another
- * stack are skipped: `depends_on` cannot cross stacks.
- */
-export function lockAfter(workspace: IWorkspace, resource: TerraformResource): void {
-  const lock = locks.get(workspace);
-  if (!lock || !sameStack(lock, resource)) return;
-  const reference = dependable(resource);
-  const current = lock.dependsOn ?? [];
-  if (!current.includes(reference)) lock.dependsOn = [...current, reference];
+  constructor(private readonly boundary: WorkspaceBoundary) {}
+
+  /** Nothing per service: the lock's ordering covers the whole boundary at synthesis. */
+  public applyToService(_service: IHealthDataService): void {}
+
+  private create(level: LockLevel): ManagementLock {
+    const workspace = this.boundary.workspace;
+    const lock = new ManagementLock(workspace, LOCK_ID, {
+      name: `lock-${workspace.workspaceName}`,
+      scope: workspace.workspaceId,
+      lockLevel: level,
+      notes: NOTES[level],
+    });
+    lock.dependsOn = Lazy.listValue({ produce: () => this.dependencies(lock) }, { omitEmpty: true });
+    if (level === 'ReadOnly') {
+      Annotations.of(workspace).addWarning(
+        'Workspace lock is "ReadOnly": Azure then refuses every change inside the workspace, including the ones Terraform makes later ' +
+          '(service settings, new services, role assignments, diagnostic settings). Use "CanNotDelete" unless the workspace must be frozen.',
+      );
+    }
+    return lock;
+  }
+
+  /** Every resource inside the boundary in the lock's stack (`depends_on` cannot cross stacks), but the lock and the workspace it names. */
+  private dependencies(lock: ManagementLock): string[] {
+    const own = new Set<IConstruct | undefined>([lock, this.boundary.workspace.node.tryFindChild('Resource')]);
+    return this.boundary
+      .resourcesInside(TerraformStack.of(lock))
+      .filter((resource) => !own.has(resource))
+      .map((resource) => dependable(resource));
+  }
 }

@@ -1,6 +1,4 @@
-import type { Eventhub } from '@cdktf/provider-azurerm/lib/eventhub';
-import type { EventhubConsumerGroup } from '@cdktf/provider-azurerm/lib/eventhub-consumer-group';
-import type { EventhubNamespace } from '@cdktf/provider-azurerm/lib/eventhub-namespace';
+import type { Eventhub, EventhubConsumerGroup, EventhubNamespace } from '../core/platform/azurerm';
 import { InputProblems, isUnresolved, ValueRule } from '../core/validation';
 
 /** The event hub MedTech reads device messages from, by name (as the provider wants them). */

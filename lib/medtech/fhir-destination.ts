@@ -1,17 +1,16 @@
-import {
-  HealthcareMedtechServiceFhirDestination,
-  HealthcareMedtechServiceFhirDestinationTimeouts,
-} from '@cdktf/provider-azurerm/lib/healthcare-medtech-service-fhir-destination';
-import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { HealthDataRole } from '../access/health-data-role';
 import { checkResourceIdLength, SERVICE_NAME_RULE } from '../core/names';
+import { HealthcareMedtechServiceFhirDestination } from '../core/platform/azurerm';
+import type { HealthcareMedtechServiceFhirDestinationTimeouts } from '../core/platform/azurerm';
+import { Annotations } from '../core/platform/cdktf';
 import { NameRegistry } from '../core/service-registry';
 import { fail, InputProblems } from '../core/validation';
 import { FhirVersion, IFhirService } from '../fhir-service';
+import { grantToMedTechIdentity } from './identity-grants';
 import type { FhirMappingDocument } from './mapping';
 import { fhirMappingFindings, MappingInput, ParsedMapping, readMapping, reportFindings } from './mapping-input';
-import type { MedTechService } from './medtech-service';
+import type { IMedTechService } from './medtech-service-ref';
 
 /** How MedTech finds the Patient and Device an Observation belongs to. */
 export type IdentityResolution = 'Create' | 'Lookup';
@@ -44,7 +43,7 @@ export interface MedTechFhirDestinationOptions {
 
 /** @internal What the MedTech service hands its destination. */
 export interface MedTechFhirDestinationProps extends MedTechFhirDestinationOptions {
-  readonly medTechService: MedTechService;
+  readonly medTechService: IMedTechService;
   /** The MedTech service's device mapping, for the linkage check. */
   readonly deviceMapping?: ParsedMapping;
 }
@@ -107,10 +106,10 @@ export class MedTechFhirDestination extends Construct {
       timeouts: props.timeouts,
     });
     this.fhirDestinationId = this.resource.id;
-    medTech._grantToIdentity('FhirDataWriter', props.fhirService.fhirServiceId, HealthDataRole.FHIR_DATA_WRITER, `the FHIR service ${props.fhirService.node.path}`);
+    grantToMedTechIdentity(medTech, 'FhirDataWriter', props.fhirService.fhirServiceId, HealthDataRole.FHIR_DATA_WRITER, `the FHIR service ${props.fhirService.node.path}`);
   }
 
-  private checkFhirService(problems: InputProblems, fhirService: IFhirService | undefined, medTech: MedTechService): void {
+  private checkFhirService(problems: InputProblems, fhirService: IFhirService | undefined, medTech: IMedTechService): void {
     if (fhirService === undefined || fhirService === null || typeof fhirService.fhirServiceId !== 'string') {
       problems.add('MedTechService destination.fhirService is missing: pass a FhirService (or FhirService.fromFhirServiceAttributes(...)).');
       return;

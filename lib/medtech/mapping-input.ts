@@ -1,5 +1,5 @@
-import { Annotations } from 'cdktf';
-import { IConstruct } from 'constructs';
+import type { IConstruct } from 'constructs';
+import { Annotations } from '../core/platform/cdktf';
 import { InputProblems, isUnresolved } from '../core/validation';
 import type { MappingFinding } from './mapping';
 import { mappingChecks } from './mapping-checks';

@@ -1,21 +1,30 @@
-import { HealthcareMedtechService, HealthcareMedtechServiceTimeouts } from '@cdktf/provider-azurerm/lib/healthcare-medtech-service';
-import { Annotations, Fn } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { HealthDataRole } from '../access/health-data-role';
-import { grantRole } from '../access/role-grant';
-import { HealthDataService, HealthDataServiceProps } from '../core/health-data-service';
+import type { IHealthDataService, IWorkspaceRef } from '../core/boundary';
 import { checkIdentity, hasSystemAssigned, ManagedIdentityOptions, ManagedIdentityType } from '../core/identity';
+import { MEDTECH_SERVICE_KIND } from '../core/kinds';
+import type { ServiceKind } from '../core/kinds';
+import { HealthcareMedtechService } from '../core/platform/azurerm';
+import type { HealthcareMedtechServiceTimeouts } from '../core/platform/azurerm';
+import { Annotations, Fn } from '../core/platform/cdktf';
 import { normalizeLocation } from '../core/regions';
+import { HealthDataServiceOptions, ServiceFoundation } from '../core/service';
+import type { Tags } from '../core/tags';
 import { isUnresolved } from '../core/validation';
-import type { IWorkspace } from '../workspace';
+import { checkMonitoringOptions, ServiceMonitoringOptions } from '../monitoring/monitoring-options';
+import { WorkspaceMonitoring } from '../monitoring/workspace-monitoring';
 import { EventHubSource, resolveEventHub, ResolvedEventHub } from './event-hub-source';
 import { MedTechFhirDestination, MedTechFhirDestinationOptions } from './fhir-destination';
+import { grantToMedTechIdentity } from './identity-grants';
 import type { DeviceMappingDocument } from './mapping';
 import { deviceMappingFindings, MappingInput, readMapping, reportFindings } from './mapping-input';
 import { MEDTECH_DEPRECATION, MEDTECH_REGIONS } from './medtech-regions';
+import type { IMedTechService } from './medtech-service-ref';
+
+export type { IMedTechService };
 
 /** Options of a MedTech service defined through `workspace.addMedTechService()`. */
-export interface MedTechServiceOptions extends Omit<HealthDataServiceProps, 'workspace'> {
+export interface MedTechServiceOptions extends HealthDataServiceOptions, ServiceMonitoringOptions {
   /**
    * The event hub device messages arrive on: names (short namespace name, event hub, consumer group, and optionally
    * the event hub id for the role assignment), or the provider's `EventhubNamespace`, `Eventhub` and
@@ -50,29 +59,8 @@ export interface MedTechServiceProps extends MedTechServiceOptions {
    * The workspace the service belongs to.
    * @default - the nearest `Workspace` among the construct's ancestors
    */
-  readonly workspace?: IWorkspace;
+  readonly workspace?: IWorkspaceRef;
 }
-
-/** A MedTech service, defined in this app. */
-export interface IMedTechService extends IConstruct {
-  /**
-   * The service's Azure resource id.
-   * @attribute
-   */
-  readonly medTechServiceId: string;
-  /**
-   * The service's name.
-   * @attribute
-   */
-  readonly medTechServiceName: string;
-}
-
-const MEDTECH_KIND = {
-  label: 'MedTechService',
-  idSegment: 'iotConnectors',
-  holdsData: false,
-  dataDescription: 'the MedTech service (it keeps no device data; the event hub and the FHIR service do)',
-};
 
 /**
  * A MedTech service (`azurerm_healthcare_medtech_service`, with `azurerm_healthcare_medtech_service_fhir_destination`
@@ -81,33 +69,52 @@ const MEDTECH_KIND = {
  *
  * Deprecated by Microsoft (3 May 2025; support ends 3 May 2028) and available only in some regions.
  */
-export class MedTechService extends HealthDataService implements IMedTechService {
-  public readonly medTechServiceId: string;
+export class MedTechService extends Construct implements IMedTechService, IHealthDataService {
+  public readonly serviceKind: ServiceKind = MEDTECH_SERVICE_KIND;
+  public readonly serviceName: string;
   public readonly medTechServiceName: string;
+  public readonly workspace: IWorkspaceRef;
   /**
-   * The principal id of the service's system-assigned identity (a token), if it has one.
+   * The service's region (the workspace's).
    * @attribute
    */
-  public readonly identityPrincipalId?: string;
+  public readonly location: string;
+  /**
+   * The tags on the service: the workspace's merged with the service's own.
+   * @default - none
+   */
+  public readonly tags?: Tags;
   /** The FHIR destination, when one was given. */
   public readonly destination?: MedTechFhirDestination;
   /** The `azurerm_healthcare_medtech_service` resource (escape hatch for `addOverride`). */
   public readonly resource: HealthcareMedtechService;
+  private readonly systemAssignedIdentity: boolean;
+  // Token attributes are made on first use: each cdktf token captures a stack trace, most of a construct's cost.
+  private idToken?: string;
+  private principalIdToken?: string;
 
   constructor(scope: Construct, id: string, props: MedTechServiceProps) {
-    super(scope, id, props, MEDTECH_KIND);
+    super(scope, id);
+    const foundation = new ServiceFoundation(this, props, MEDTECH_SERVICE_KIND);
+    this.workspace = foundation.workspace;
+    this.location = foundation.location;
+    this.tags = foundation.tags;
+    const problems = foundation.problems;
     const identity = props.identity ?? { type: ManagedIdentityType.SYSTEM_ASSIGNED };
-    checkIdentity(this.problems, 'MedTechService identity', props.identity, [ManagedIdentityType.SYSTEM_ASSIGNED, ManagedIdentityType.USER_ASSIGNED]);
+    this.systemAssignedIdentity = hasSystemAssigned(identity);
+    checkIdentity(problems, 'MedTechService identity', props.identity, [ManagedIdentityType.SYSTEM_ASSIGNED, ManagedIdentityType.USER_ASSIGNED]);
     if (props.identity?.identityIds !== undefined && !isUnresolved(props.identity.identityIds) && props.identity.identityIds.length > 1) {
-      this.problems.add(`MedTechService identity has ${props.identity.identityIds.length} identityIds; MedTech uses exactly one identity (ManagedIdentityCredentialNotFound otherwise). Keep one.`);
+      problems.add(`MedTechService identity has ${props.identity.identityIds.length} identityIds; MedTech uses exactly one identity (ManagedIdentityCredentialNotFound otherwise). Keep one.`);
     }
-    this.checkRegion();
-    const eventHub = resolveEventHub(this.problems, props.eventHub);
-    const deviceMapping = readMapping(this, this.problems, props.deviceMapping, 'deviceMapping');
-    if (deviceMapping.document !== undefined) reportFindings(this, this.problems, deviceMappingFindings(deviceMapping));
-    this.problems.throwIfAny();
+    checkMonitoringOptions(problems, 'MedTechService monitoring', props.monitoring);
+    this.checkRegion(foundation);
+    const eventHub = resolveEventHub(problems, props.eventHub);
+    const deviceMapping = readMapping(this, problems, props.deviceMapping, 'deviceMapping');
+    if (deviceMapping.document !== undefined) reportFindings(this, problems, deviceMappingFindings(deviceMapping));
+    problems.throwIfAny();
     Annotations.of(this).addWarning(MEDTECH_DEPRECATION);
 
+    this.serviceName = props.name;
     this.medTechServiceName = props.name;
     this.resource = new HealthcareMedtechService(this, 'Resource', {
       name: props.name,
@@ -120,49 +127,45 @@ export class MedTechService extends HealthDataService implements IMedTechService
       identity: { type: identity.type, identityIds: identity.identityIds },
       tags: this.tags,
       timeouts: props.timeouts,
-      lifecycle: this.lifecycle(),
+      lifecycle: foundation.lifecycle(),
     });
-    this.medTechServiceId = this.resource.id;
-    this.identityPrincipalId = hasSystemAssigned(identity) ? this.resource.identity.principalId : undefined;
     this.grantEventHubAccess(eventHub);
     if (props.destination !== undefined) {
       this.destination = new MedTechFhirDestination(this, 'FhirDestination', { ...props.destination, medTechService: this, deviceMapping });
     }
-    this.attachToWorkspace();
+    WorkspaceMonitoring.configureService(this, props.monitoring);
+    foundation.join(this);
+  }
+
+  /** The service's Azure resource id (a token). */
+  public get medTechServiceId(): string {
+    return (this.idToken ??= this.resource.id);
   }
 
   /**
-   * Assigns a role to the service's system-assigned identity at `scopeId`; with a user-assigned identity, warns
-   * which grant to make instead (the library cannot know that identity's principal id).
-   * @internal
+   * The principal id of the service's system-assigned identity (a token), if it has one.
+   * @attribute
    */
-  public _grantToIdentity(id: string, scopeId: string | undefined, role: HealthDataRole, scopeDescription: string): void {
-    if (this.identityPrincipalId !== undefined && scopeId !== undefined) {
-      grantRole(this, id, scopeId, this.identityPrincipalId, role, { principalType: 'ServicePrincipal', description: `MedTech ${this.node.path} needs ${role.roleName}` });
-      return;
-    }
-    const who = this.identityPrincipalId !== undefined ? "the service's system-assigned identity (attribute identityPrincipalId)" : 'its user-assigned identity';
-    const how = scopeId === undefined && this.identityPrincipalId !== undefined ? ' Pass eventHub.eventHubId (or the provider resources) and the library assigns it.' : '';
-    Annotations.of(this).addWarning(
-      `MedTechService needs "${role.roleName}" (role definition ${role.roleDefinitionGuid}) on ${scopeDescription}, and the library cannot assign it: grant it to ${who}.${how}`,
-    );
+  public get identityPrincipalId(): string | undefined {
+    if (!this.systemAssignedIdentity) return undefined;
+    return (this.principalIdToken ??= this.resource.identity.principalId);
   }
 
   private grantEventHubAccess(eventHub: ResolvedEventHub): void {
-    this._grantToIdentity('EventHubsDataReceiver', eventHub.eventHubId, HealthDataRole.EVENT_HUBS_DATA_RECEIVER, `the event hub "${eventHub.eventHubName}" of namespace "${eventHub.namespaceName}" (scope: the event hub's resource id)`);
+    grantToMedTechIdentity(this, 'EventHubsDataReceiver', eventHub.eventHubId, HealthDataRole.EVENT_HUBS_DATA_RECEIVER, `the event hub "${eventHub.eventHubName}" of namespace "${eventHub.namespaceName}" (scope: the event hub's resource id)`);
   }
 
   /** MedTech survives only in some regions; elsewhere Azure rejects the deployment. */
-  private checkRegion(): void {
+  private checkRegion(foundation: ServiceFoundation): void {
     const location = this.location;
     const rule = `MedTech is only available in ${MEDTECH_REGIONS.join(', ')} (deprecated by Microsoft; other regions were withdrawn)`;
     if (isUnresolved(location)) {
-      this.addPrecondition({
+      foundation.addPrecondition({
         condition: Fn.contains([...MEDTECH_REGIONS], Fn.lower(Fn.replace(location, ' ', ''))),
         errorMessage: `[${this.node.path}] MedTechService location is invalid: ${rule}. Put the workspace in one of these regions.`,
       });
     } else if (!MEDTECH_REGIONS.includes(normalizeLocation(location))) {
-      this.problems.add(`MedTechService location "${location}" (the workspace's) is invalid: ${rule}. Put the MedTech service in a workspace in one of these regions.`);
+      foundation.problems.add(`MedTechService location "${location}" (the workspace's) is invalid: ${rule}. Put the MedTech service in a workspace in one of these regions.`);
     }
   }
 }

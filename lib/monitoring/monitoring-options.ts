@@ -44,6 +44,16 @@ export interface MonitoringOptions {
   readonly name?: string;
 }
 
+/** The monitoring option of a service: its own destinations, or `false` to opt out of the workspace's. */
+export interface ServiceMonitoringOptions {
+  /**
+   * Where the service sends its logs and metrics: its own destinations (replacing the workspace's `monitoring`), or
+   * `false` to define no diagnostic setting for it.
+   * @default - the workspace's `monitoring`, if it has one
+   */
+  readonly monitoring?: MonitoringOptions | false;
+}
+
 const LOG_ANALYTICS_WORKSPACE_ID_RULE = resourceIdRule('Log Analytics workspace', 'Microsoft\\.OperationalInsights/workspaces/[^/]+');
 const EVENT_HUB_AUTHORIZATION_RULE_ID_RULE = anRule(
   resourceIdRule('Event Hubs namespace authorization rule', 'Microsoft\\.EventHub/namespaces/[^/]+/authorizationRules/[^/]+'),

@@ -1,3 +1,5 @@
+import { WORKSPACE_FACTS } from '../core/kinds';
+
 /**
  * The private DNS zones of a Health Data Services workspace private endpoint (subresource `healthcareworkspace`), as
  * Azure's "Private endpoint DNS zone values" table lists them for `Microsoft.HealthcareApis/workspaces`: one per
@@ -13,7 +15,7 @@ export interface HealthDataPrivateDnsZone {
 }
 
 /** The private-link subresource (group id) of a Health Data Services workspace. */
-export const HEALTH_DATA_PRIVATE_LINK_SUBRESOURCE = 'healthcareworkspace';
+export const HEALTH_DATA_PRIVATE_LINK_SUBRESOURCE: string = WORKSPACE_FACTS.privateLinkSubresource;
 
 export const HEALTH_DATA_PRIVATE_DNS_ZONES: readonly HealthDataPrivateDnsZone[] = [
   { key: 'Workspace', zoneName: 'privatelink.workspace.azurehealthcareapis.com', serves: '{workspace}.workspace.azurehealthcareapis.com' },

@@ -1,67 +1,54 @@
-import { IResolvable, Lazy } from 'cdktf';
-import type { HealthDataService } from '../core/health-data-service';
-import { primaryResourceOf } from '../core/primary-resource';
-import type { IWorkspace } from '../workspace';
+import { boundaryOf, WorkspaceBoundary } from '../core/boundary';
+import type { IHealthDataService, IWorkspaceFeature, IWorkspaceRef } from '../core/boundary';
+import { Lazy } from '../core/platform/cdktf';
+import type { IResolvable } from '../core/platform/cdktf';
+
+/** A service whose public network access has a switch of its own (kind fact `publicNetworkAccess: 'service-switch'`). */
+export interface IPublicNetworkSwitch {
+  /** Whether the service set its own value (its prop, or an escape-hatch assignment); that value wins. */
+  readonly hasOwnPublicNetworkAccess: boolean;
+  /** Makes the service's switch follow a value that the workspace decides at synthesis. */
+  followPublicNetworkAccess(value: IResolvable): void;
+}
+
+function hasSwitch(service: IHealthDataService): service is IHealthDataService & IPublicNetworkSwitch {
+  return service.serviceKind.publicNetworkAccess === 'service-switch' && typeof (service as Partial<IPublicNetworkSwitch>).followPublicNetworkAccess === 'function';
+}
 
 /**
- * Which kinds of service take a public-network switch through azurerm 4.55, and the resource argument that holds it.
- * FHIR is absent on purpose: `azurerm_healthcare_fhir_service.public_network_access_enabled` is computed only (the
- * provider cannot set it; hashicorp/terraform-provider-azurerm#18549), so a FHIR service is isolated by the
- * workspace's private endpoint alone. MedTech has no such setting.
+ * Public network access of a workspace's services that have a switch (DICOM): the workspace's explicit
+ * `publicNetworkAccessEnabled`, otherwise `false` once the workspace has a private endpoint, otherwise the provider's
+ * default. A service that sets its own value keeps it. Reaches services defined before and after.
  */
-const PUBLIC_ACCESS_SWITCHES: { readonly [kindLabel: string]: string } = {
-  DicomService: 'publicNetworkAccessEnabled',
-};
-
-interface NetworkPolicy {
-  /** The workspace's explicit `publicNetworkAccessEnabled`, if given. */
-  explicit?: boolean;
-  /** Whether `addPrivateEndpoint` was called on the workspace. */
-  hasPrivateEndpoint: boolean;
-}
-
-const policies = new WeakMap<IWorkspace, NetworkPolicy>();
-
-/**
- * Makes the public-network switch of every service of the workspace that has one (DICOM) follow the workspace:
- * its explicit `publicNetworkAccessEnabled`, otherwise `false` once the workspace has a private endpoint, otherwise the
- * provider's default. A service that sets its own value keeps it. Reaches services defined before and after.
- */
-export function configurePublicNetworkAccess(workspace: IWorkspace, explicit: boolean | undefined): void {
-  // Without a setting nothing follows the workspace until it gets a private endpoint (no lazy value per service).
-  if (explicit === undefined) return;
-  policyOf(workspace).explicit = explicit;
-}
-
-/** Records that the workspace has a private endpoint (services that follow the workspace then close public access). */
-export function notePrivateEndpoint(workspace: IWorkspace): void {
-  policyOf(workspace).hasPrivateEndpoint = true;
-}
-
-/** What a following service's switch resolves to (undefined: leave it to the provider's default). */
-export function workspacePublicNetworkAccess(workspace: IWorkspace): boolean | undefined {
-  const policy = policies.get(workspace);
-  if (!policy) return undefined;
-  return policy.explicit ?? (policy.hasPrivateEndpoint ? false : undefined);
-}
-
-function policyOf(workspace: IWorkspace): NetworkPolicy {
-  let policy = policies.get(workspace);
-  if (!policy) {
-    policy = { hasPrivateEndpoint: false };
-    policies.set(workspace, policy);
-    workspace.forEachService((service) => follow(workspace, service));
+export class PublicNetworkAccessPolicy implements IWorkspaceFeature {
+  /** The workspace's explicit setting; without one nothing follows the workspace until it gets a private endpoint. */
+  public static configureWorkspace(workspace: IWorkspaceRef, explicit: boolean | undefined): void {
+    if (explicit === undefined) return;
+    boundaryOf(workspace).feature(PublicNetworkAccessPolicy).explicit = explicit;
   }
-  return policy;
-}
 
-type Switchable = { [attribute: string]: unknown };
+  /** Records that the workspace has a private endpoint (services that follow the workspace then close public access). */
+  public static notePrivateEndpoint(workspace: IWorkspaceRef): void {
+    boundaryOf(workspace).feature(PublicNetworkAccessPolicy).hasPrivateEndpoint = true;
+  }
 
-function follow(workspace: IWorkspace, service: HealthDataService): void {
-  const attribute = PUBLIC_ACCESS_SWITCHES[service.kind.label];
-  if (attribute === undefined) return;
-  const resource = primaryResourceOf(service) as unknown as Switchable;
-  // The service's own value (its prop, or an earlier escape-hatch assignment) wins.
-  if (resource[`${attribute}Input`] !== undefined) return;
-  resource[attribute] = Lazy.anyValue({ produce: () => workspacePublicNetworkAccess(workspace) }) as IResolvable;
+  /** What a following service's switch resolves to (undefined: leave it to the provider's default). */
+  public static of(workspace: IWorkspaceRef): boolean | undefined {
+    return boundaryOf(workspace).findFeature(PublicNetworkAccessPolicy)?.value;
+  }
+
+  private explicit?: boolean;
+  private hasPrivateEndpoint = false;
+
+  constructor(_boundary: WorkspaceBoundary) {}
+
+  /** The switch value services follow. */
+  public get value(): boolean | undefined {
+    return this.explicit ?? (this.hasPrivateEndpoint ? false : undefined);
+  }
+
+  public applyToService(service: IHealthDataService): void {
+    if (!hasSwitch(service) || service.hasOwnPublicNetworkAccess) return;
+    service.followPublicNetworkAccess(Lazy.anyValue({ produce: () => this.value }));
+  }
 }

@@ -1,18 +1,16 @@
-import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
-import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
-import { PrivateEndpoint, PrivateEndpointTimeouts } from '@cdktf/provider-azurerm/lib/private-endpoint';
-import { dependable } from 'cdktf';
 import { Construct } from 'constructs';
+import { boundaryOf } from '../core/boundary';
+import type { IWorkspaceRef } from '../core/boundary';
 import { checkLocation } from '../core/location';
 import { RESOURCE_GROUP_NAME_RULE, resourceIdRule } from '../core/names';
-import { primaryResourceOf, sameStack } from '../core/primary-resource';
+import { PrivateDnsZone, PrivateDnsZoneVirtualNetworkLink, PrivateEndpoint } from '../core/platform/azurerm';
+import type { PrivateEndpointTimeouts } from '../core/platform/azurerm';
+import { dependable, Lazy, TerraformStack } from '../core/platform/cdktf';
 import { NameRegistry } from '../core/service-registry';
 import { checkTags, Tags } from '../core/tags';
 import { fail, InputProblems, isUnresolved, ValueRule } from '../core/validation';
-import { lockAfter } from '../lock/workspace-lock';
-import type { IWorkspace } from '../workspace';
 import { HEALTH_DATA_PRIVATE_DNS_ZONES, HEALTH_DATA_PRIVATE_LINK_SUBRESOURCE } from './private-dns-zones';
-import { notePrivateEndpoint } from './public-network-access';
+import { PublicNetworkAccessPolicy } from './public-network-access';
 
 /** Options of a private endpoint defined through `workspace.addPrivateEndpoint()`. */
 export interface WorkspacePrivateEndpointOptions {
@@ -71,7 +69,7 @@ export interface WorkspacePrivateEndpointOptions {
 /** Properties of a {@link WorkspacePrivateEndpoint}. */
 export interface WorkspacePrivateEndpointProps extends WorkspacePrivateEndpointOptions {
   /** The workspace the endpoint connects to. */
-  readonly workspace: IWorkspace;
+  readonly workspace: IWorkspaceRef;
 }
 
 const SUBNET_ID_RULE = resourceIdRule('subnet', 'Microsoft\\.Network/virtualNetworks/[^/]+/subnets/[^/]+');
@@ -154,16 +152,14 @@ export class WorkspacePrivateEndpoint extends Construct {
     });
     this.privateEndpointId = this.resource.id;
 
-    notePrivateEndpoint(workspace);
-    lockAfter(workspace, this.resource);
-    // Register the host names of every service that exists when the endpoint connects.
-    workspace.forEachService((service) => {
-      const serviceResource = primaryResourceOf(service);
-      if (!sameStack(serviceResource, this.resource)) return;
-      const reference = dependable(serviceResource);
-      const current = this.resource.dependsOn ?? [];
-      if (!current.includes(reference)) this.resource.dependsOn = [...current, reference];
-    });
+    const boundary = boundaryOf(workspace);
+    boundary.addMember(this);
+    PublicNetworkAccessPolicy.notePrivateEndpoint(workspace);
+    // Azure registers the host names of the services that exist when the endpoint connects: create it after them.
+    const stack = TerraformStack.of(this);
+    this.resource.dependsOn = Lazy.listValue({
+      produce: () => boundary.services.filter((service) => TerraformStack.of(service) === stack).map((service) => dependable(service.resource)),
+    }, { omitEmpty: true });
   }
 
   private createZones(resourceGroupName: string, endpointName: string, virtualNetworkId: string, tags: Tags | undefined): PrivateDnsZone[] {

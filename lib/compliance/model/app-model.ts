@@ -1,5 +1,5 @@
-import { TerraformDataSource, TerraformElement, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
-import { IConstruct } from 'constructs';
+import type { IConstruct } from 'constructs';
+import { TerraformDataSource, TerraformElement, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack } from '../../core/platform/cdktf';
 import { resolveIn } from '../../core/resolve';
 import { isExpression, TerraformBlock, TerraformValue } from './terraform-values';
 

@@ -1,4 +1,4 @@
-import { AUDIT_CATEGORY_GROUPS, DIAGNOSTIC_CATEGORIES_BY_RESOURCE_TYPE } from '../../monitoring/log-categories';
+import { AUDIT_CATEGORY_GROUPS, serviceKindOfTerraformType } from '../../core/kinds';
 import { blockOf, isExpression, listOf } from '../model/terraform-values';
 import { compliant, ComplianceLevel, ComplianceRule, HEALTH_DATA_TYPES, nonCompliant, unknown } from '../rule';
 
@@ -16,7 +16,9 @@ export const AUDIT_LOGS: ComplianceRule = {
   azurePolicy: ['eb2fea88-fa7b-4531-a4c1-428c618fbcc8', 'f0d25196-1ea4-49e1-ad53-ccada27b4862', '557c828f-aa51-40d9-868a-cff8d3982818'],
   hipaa: ['164.312(b)', '164.308(a)(1)(ii)(D)'],
   evaluate(service, model) {
-    const category = DIAGNOSTIC_CATEGORIES_BY_RESOURCE_TYPE[service.type].auditTrail;
+    const kind = serviceKindOfTerraformType(service.type);
+    if (!kind) return unknown(`${service.type} is not a Health Data Services service type`);
+    const category = kind.diagnostics.auditTrail;
     const undecided: string[] = [];
     const without: string[] = [];
     for (const setting of model.resourcesOfType('azurerm_monitor_diagnostic_setting')) {

@@ -1,4 +1,4 @@
-import { HEALTH_DATA_PRIVATE_LINK_SUBRESOURCE } from '../../network/private-dns-zones';
+import { WORKSPACE_FACTS } from '../../core/kinds';
 import { blockOf, isExpression, listOf } from '../model/terraform-values';
 import { compliant, ComplianceLevel, ComplianceRule, HEALTH_DATA_TYPES, nonCompliant, unknown } from '../rule';
 
@@ -27,17 +27,17 @@ export const WORKSPACE_PRIVATE_ENDPOINT: ComplianceRule = {
         const manual = connection.is_manual_connection;
         if (target === 'unknown' || subresources.some(isExpression) || isExpression(manual)) {
           undecided.push(endpoint.address);
-        } else if (!subresources.some((name) => typeof name === 'string' && name.toLowerCase() === HEALTH_DATA_PRIVATE_LINK_SUBRESOURCE)) {
+        } else if (!subresources.some((name) => typeof name === 'string' && name.toLowerCase() === WORKSPACE_FACTS.privateLinkSubresource)) {
           misdirected.push(`${endpoint.address} (subresource ${JSON.stringify(subresources)})`);
         } else if (manual === true) {
           undecided.push(`${endpoint.address} (manual connection: compliant once approved)`);
         } else {
-          return compliant(`${endpoint.address} connects to it (subresource ${HEALTH_DATA_PRIVATE_LINK_SUBRESOURCE})`);
+          return compliant(`${endpoint.address} connects to it (subresource ${WORKSPACE_FACTS.privateLinkSubresource})`);
         }
       }
     }
     if (undecided.length > 0) return unknown(`whether ${undecided.join(', ')} connects to it is known only when Terraform runs`);
-    if (misdirected.length > 0) return nonCompliant(`has no private endpoint with subresource "${HEALTH_DATA_PRIVATE_LINK_SUBRESOURCE}": ${misdirected.join(', ')}`);
+    if (misdirected.length > 0) return nonCompliant(`has no private endpoint with subresource "${WORKSPACE_FACTS.privateLinkSubresource}": ${misdirected.join(', ')}`);
     return nonCompliant('has no private endpoint in the app: its FHIR and DICOM services are reachable only over public networks');
   },
 };

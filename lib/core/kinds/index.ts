@@ -1,0 +1,17 @@
+import { DICOM_SERVICE_KIND } from './dicom';
+import { FHIR_SERVICE_KIND } from './fhir';
+import { MEDTECH_SERVICE_KIND } from './medtech';
+import type { ServiceKind } from './service-kind';
+
+export { DICOM_SERVICE_KIND, FHIR_SERVICE_KIND, MEDTECH_SERVICE_KIND };
+export { AUDIT_CATEGORY_GROUPS } from './service-kind';
+export type { DataRoleFamily, DiagnosticCategories, PublicNetworkAccessControl, ServiceKind } from './service-kind';
+export { WORKSPACE_FACTS } from './workspace';
+
+/** Every kind of workspace service. A new kind is a file in this folder and one entry here. */
+export const SERVICE_KINDS: readonly ServiceKind[] = [FHIR_SERVICE_KIND, DICOM_SERVICE_KIND, MEDTECH_SERVICE_KIND];
+
+/** The kind whose primary resource has this Terraform type (for checks that read synthesized configuration). */
+export function serviceKindOfTerraformType(terraformType: string): ServiceKind | undefined {
+  return SERVICE_KINDS.find((kind) => kind.terraformType === terraformType);
+}

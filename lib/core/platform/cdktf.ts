@@ -1,0 +1,25 @@
+/**
+ * The one door to the CDK for Terraform core. Every other module of the library imports cdktf's classes from here,
+ * so that the CDK Terrain build (`cdktn`) rewrites this file's specifiers and nothing else.
+ */
+export {
+  AnnotationMetadataEntryType,
+  Annotations,
+  App,
+  Aspects,
+  DefaultTokenResolver,
+  dependable,
+  Fn,
+  Lazy,
+  Op,
+  StringConcat,
+  TerraformDataSource,
+  TerraformElement,
+  TerraformOutput,
+  TerraformProvider,
+  TerraformResource,
+  TerraformStack,
+  Token,
+  Tokenization,
+} from 'cdktf';
+export type { IAspect, IResolvable, ISynthesisSession, IStackSynthesizer, Precondition, TerraformResourceLifecycle } from 'cdktf';

@@ -1,0 +1,2 @@
+export { ServiceFoundation } from './service-foundation';
+export type { HealthDataServiceOptions, HealthDataServiceProps } from './service-foundation';
