@@ -1,21 +1,10 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { App, TerraformStack } from 'cdktf';
 import { buildExamples } from '../examples/main';
-import { readStack, SynthResult } from './helpers';
+import { SynthResult, synthApp } from './helpers';
 
 /** Synthesizes the root app the way `cdktf synth` does (prepareStack, cross-stack references, validations). */
 function synthExamples(): Map<string, SynthResult> {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahds-examples-'));
-  try {
-    const app = buildExamples(new App({ outdir }));
-    app.synth();
-    const names = app.node.children.filter((child) => child instanceof TerraformStack).map((stack) => stack.node.id);
-    return new Map(names.map((name) => [name, readStack(outdir, name)]));
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
+  const result = synthApp((app) => buildExamples(app));
+  return new Map(result.stackNames.map((name) => [name, result.stack(name)]));
 }
 
 /** The stack JSON without what depends on the machine (the local backend's absolute path). */

@@ -11,6 +11,8 @@ function node(script: string): string {
 
 describe('the built package', () => {
   beforeAll(() => {
+    // A clean build: stale modules of an earlier layout would otherwise be loaded by the tests below.
+    fs.rmSync(path.join(ROOT, 'dist'), { recursive: true, force: true });
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
   });
 
@@ -37,6 +39,29 @@ describe('the built package', () => {
     expect(loaded).not.toContain(path.join('lib', 'index.js'));
     expect(loaded.length).toBeGreaterThan(0);
     expect(loaded.every((file) => /^lib[\\/][a-z0-9-]+[\\/]index\.js$/.test(file))).toBe(true);
+  });
+
+  test('every lib/ module loads on its own (no import-order trap: a circle that loads only by luck fails here)', () => {
+    // One child process; before each module the whole module registry is cleared, so each one is loaded first, as in
+    // a fresh process, and pulls in its dependencies in its own order.
+    const failures: Array<{ module: string; error: string }> = JSON.parse(
+      node(`
+        const fs = require('fs'), path = require('path');
+        const files = [];
+        const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).forEach((e) => {
+          const file = path.join(dir, e.name);
+          if (e.isDirectory()) walk(file); else if (file.endsWith('.js')) files.push(file);
+        });
+        walk(path.resolve('dist'));
+        const failures = [];
+        for (const file of files) {
+          for (const key of Object.keys(require.cache)) delete require.cache[key];
+          try { require(file); } catch (error) { failures.push({ module: path.relative('dist', file), error: String(error && error.message) }); }
+        }
+        console.log(JSON.stringify(failures.concat(files.length > 50 ? [] : [{ module: 'dist', error: 'only ' + files.length + ' modules found' }])));
+      `),
+    );
+    expect(failures).toEqual([]);
   });
 
   test('no source file imports the provider package root', () => {

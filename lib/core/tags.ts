@@ -47,6 +47,7 @@ export function mergeTags(inherited: Tags | undefined, own: Tags | undefined): T
   if (inherited === undefined) return own;
   if (own === undefined) return inherited;
   if (isUnresolved(inherited) || isUnresolved(own)) {
+    // Sound: merge() of two maps is a map at plan time; cdktf types every function result as IResolvable.
     return Fn.merge([inherited, own]) as unknown as Tags;
   }
   return { ...inherited, ...own };

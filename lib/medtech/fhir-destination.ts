@@ -41,7 +41,7 @@ export interface MedTechFhirDestinationOptions {
   readonly timeouts?: HealthcareMedtechServiceFhirDestinationTimeouts;
 }
 
-/** @internal What the MedTech service hands its destination. */
+/** Properties of a {@link MedTechFhirDestination}: the options, and what its MedTech service hands it. */
 export interface MedTechFhirDestinationProps extends MedTechFhirDestinationOptions {
   readonly medTechService: IMedTechService;
   /** The MedTech service's device mapping, for the linkage check. */

@@ -1,10 +1,8 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { AzurermProvider, AzurermProviderConfig } from '@cdktf/provider-azurerm/lib/provider';
+import type { AzurermProviderConfig } from '@cdktf/provider-azurerm/lib/provider';
 import { App, Aspects, TerraformStack } from 'cdktf';
 import { ComplianceFinding, ComplianceReport, ComplianceResult, HealthDataCompliance, ManagedIdentityType, Workspace } from '../../lib';
 import { BASE_WORKSPACE, KEY_URL, LAW_ID, SUBNET_ID } from '../boundary-fixtures';
+import { newStack, synthApp } from '../helpers';
 
 /** What a synthesis with the compliance check produced: the report files, and the error or the annotations. */
 export interface ComplianceRun {
@@ -34,33 +32,23 @@ export interface RunOptions {
  * the report files back. Error-level findings make `app.synth()` throw; the report is written before that.
  */
 export function runCompliance(build: (stack: TerraformStack, app: App) => void, options: RunOptions = {}): ComplianceRun {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahds-compliance-'));
-  try {
-    const app = new App({ outdir, skipBackendValidation: true });
-    const stack = new TerraformStack(app, 'stack');
-    new AzurermProvider(stack, 'azurerm', { features: [{}], ...options.provider });
-    build(stack, app);
-    Aspects.of(options.aspectOn === 'app' ? app : stack).add(new HealthDataCompliance());
-    let error: string | undefined;
-    try {
-      app.synth();
-    } catch (thrown) {
-      error = (thrown as Error).message;
-    }
-    const directory = path.join(outdir, 'stacks', 'stack');
-    const report = JSON.parse(fs.readFileSync(path.join(directory, 'health-data-compliance.json'), 'utf8')) as ComplianceReport;
-    const csv = fs.readFileSync(path.join(directory, 'health-data-compliance.csv'), 'utf8');
-    const manifestFile = path.join(outdir, 'manifest.json');
-    const annotations = fs.existsSync(manifestFile) ? JSON.parse(fs.readFileSync(manifestFile, 'utf8')).stacks.stack.annotations : [];
-    const finding = (ruleId: string, constructPath: string): ComplianceFinding => {
-      const found = report.findings.filter((candidate) => candidate.ruleId === ruleId && candidate.constructPath === constructPath);
-      if (found.length !== 1) throw new Error(`expected one ${ruleId} finding for ${constructPath}, found ${found.length}: ${JSON.stringify(report.findings.map((f) => [f.ruleId, f.constructPath]))}`);
-      return found[0];
-    };
-    return { report, csv, error, annotations, finding, result: (ruleId, constructPath) => finding(ruleId, constructPath).result };
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
+  const run = synthApp(
+    (app) => {
+      const stack = newStack(app, 'stack', options.provider);
+      build(stack, app);
+      Aspects.of(options.aspectOn === 'app' ? app : stack).add(new HealthDataCompliance());
+    },
+    { allowFailure: true },
+  );
+  const report = JSON.parse(run.read('stack', 'health-data-compliance.json')) as ComplianceReport;
+  const csv = run.read('stack', 'health-data-compliance.csv');
+  const annotations = run.error === undefined ? run.stack('stack').annotations : [];
+  const finding = (ruleId: string, constructPath: string): ComplianceFinding => {
+    const found = report.findings.filter((candidate) => candidate.ruleId === ruleId && candidate.constructPath === constructPath);
+    if (found.length !== 1) throw new Error(`expected one ${ruleId} finding for ${constructPath}, found ${found.length}: ${JSON.stringify(report.findings.map((f) => [f.ruleId, f.constructPath]))}`);
+    return found[0];
+  };
+  return { report, csv, error: run.error, annotations, finding, result: (ruleId, constructPath) => finding(ruleId, constructPath).result };
 }
 
 /**

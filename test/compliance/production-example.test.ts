@@ -1,22 +1,11 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { App } from 'cdktf';
 import { buildExamples } from '../../examples/main';
 import { ComplianceReport, ComplianceResult, HealthDataRole } from '../../lib';
-import { Block, readStack } from '../helpers';
+import { Block, synthApp } from '../helpers';
 
 /** Synthesizes the examples app with the real app.synth() and reads the production stack and its report. */
 function production() {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahds-production-'));
-  try {
-    buildExamples(new App({ outdir })).synth();
-    const stack = readStack(outdir, 'production');
-    const report = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'production', 'health-data-compliance.json'), 'utf8')) as ComplianceReport;
-    return { stack, report };
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
+  const result = synthApp((app) => buildExamples(app));
+  return { stack: result.stack('production'), report: JSON.parse(result.read('production', 'health-data-compliance.json')) as ComplianceReport };
 }
 
 describe('the production example', () => {

@@ -1,6 +1,9 @@
-import { DicomService, HealthDataRole, LockLevel, Workspace } from '../../lib';
-import { BASE_WORKSPACE, LAW_ID, PRINCIPAL, SUBNET_ID } from '../boundary-fixtures';
-import { errorOf, synth } from '../helpers';
+import { DicomService, FhirService, HealthDataRole, LockLevel, Workspace } from '../../lib';
+import { BASE_WORKSPACE, LAW_ID, PRINCIPAL, SUBNET_ID, SUBSCRIPTION } from '../boundary-fixtures';
+import { errorOf, newStack, synth, synthApp } from '../helpers';
+
+const EVENT_HUB_ID = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-devices/providers/Microsoft.EventHub/namespaces/contoso-devices/eventhubs/telemetry`;
+const WORKSPACE_ID = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-health/providers/Microsoft.HealthcareApis/workspaces/health`;
 
 const LOCK = 'azurerm_management_lock';
 
@@ -33,6 +36,37 @@ describe('Workspace lock', () => {
         expect.stringMatching(/^azurerm_role_assignment\.Health_Grants_DICOMDataReader-/),
         expect.stringMatching(/^azurerm_role_assignment\.Health_Patients_Grants_FHIRDataReader-/),
     ]);
+  });
+
+  test('covers MedTech: the service, its FHIR destination and both role assignments it makes for its identity', () => {
+    const lock = synth((stack) => {
+      const workspace = new Workspace(stack, 'Health', { ...BASE_WORKSPACE, location: 'westus2', lock: 'ReadOnly' });
+      const fhir = workspace.addFhirService('Patients', { name: 'patients' });
+      workspace.addMedTechService('Devices', {
+        name: 'devices',
+        eventHub: { namespaceName: 'contoso-devices', eventHubName: 'telemetry', consumerGroupName: 'medtech', eventHubId: EVENT_HUB_ID },
+        deviceMapping: { templateType: 'CollectionContent', template: [] },
+        destination: { fhirService: fhir, identityResolution: 'Create', fhirMapping: { templateType: 'CollectionFhir', template: [] } },
+      });
+    }).resource(LOCK);
+    expect([...lock.depends_on].sort()).toEqual([
+      expect.stringMatching(/^azurerm_healthcare_fhir_service\.Health_Patients_/),
+      expect.stringMatching(/^azurerm_healthcare_medtech_service\.Health_Devices_/),
+      expect.stringMatching(/^azurerm_healthcare_medtech_service_fhir_destination\.Health_Devices_FhirDestination_/),
+      expect.stringMatching(/^azurerm_role_assignment\.Health_Devices_EventHubsDataReceiver_/),
+      expect.stringMatching(/^azurerm_role_assignment\.Health_Devices_FhirDataWriter_/),
+    ]);
+  });
+
+  test('covers the grants of an imported FHIR service of the workspace, and not resources of another stack', () => {
+    const result = synthApp((app) => {
+      const stack = newStack(app);
+      const workspace = new Workspace(stack, 'Health', { ...BASE_WORKSPACE, lock: 'CanNotDelete' });
+      FhirService.fromFhirServiceAttributes(stack, 'Existing', { fhirServiceId: `${WORKSPACE_ID}/fhirServices/existing`, workspace }).grantDataReader(PRINCIPAL);
+      new DicomService(newStack(app, 'other'), 'Images', { name: 'images', workspace });
+    });
+    expect(result.stack('stack').resource(LOCK).depends_on).toEqual([expect.stringMatching(/^azurerm_role_assignment\.Existing_Grants_FHIRDataReader-/)]);
+    expect(result.stack('other').resources('azurerm_healthcare_dicom_service')).toHaveLength(1);
   });
 
   test('ReadOnly locks and warns that Terraform changes inside the workspace then fail', () => {

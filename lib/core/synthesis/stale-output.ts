@@ -62,7 +62,7 @@ export function guardProcessExit(scope: IConstruct): void {
   const cliOutdir = process.env.CDKTF_OUTDIR;
   if (cliOutdir === undefined) return;
   const app = appOf(scope);
-  if (!app || (app as unknown as { [EXIT_GUARD]?: boolean })[EXIT_GUARD]) return;
+  if (!app || (app as { [EXIT_GUARD]?: boolean })[EXIT_GUARD]) return;
   Object.defineProperty(app, EXIT_GUARD, { value: true });
   const outdir = path.resolve(app.outdir);
   process.once('exit', (code) => {

@@ -1,11 +1,8 @@
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
-import { App, Aspects, TerraformStack, TerraformVariable } from 'cdktf';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import { Aspects, TerraformStack, TerraformVariable } from 'cdktf';
 import { ComplianceReport, ComplianceResult, HealthDataCompliance, Workspace } from '../../../lib';
 import { BASE_WORKSPACE, LAW_ID, SUBNET_ID, SUBSCRIPTION } from '../../boundary-fixtures';
+import { newStack, synthApp } from '../../helpers';
 import { runCompliance, WORKSPACE_PATH } from '../helpers';
 
 const RULE = 'AHDS-WORKSPACE-PRIVATE-ENDPOINT';
@@ -74,21 +71,12 @@ describe(RULE, () => {
   });
 
   test('compliant: the endpoint is in another stack (the network team), through the cross-stack reference', () => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahds-cross-'));
-    try {
-      const app = new App({ outdir, skipBackendValidation: true });
-      const health = new TerraformStack(app, 'health');
-      new AzurermProvider(health, 'azurerm', { features: [{}] });
-      const workspace = new Workspace(health, 'Health', monitored);
-      const network = new TerraformStack(app, 'network');
-      new AzurermProvider(network, 'azurerm', { features: [{}] });
-      rawEndpoint(network, workspace.workspaceId);
+    const result = synthApp((app) => {
+      const workspace = new Workspace(newStack(app, 'health'), 'Health', monitored);
+      rawEndpoint(newStack(app, 'network'), workspace.workspaceId);
       Aspects.of(app).add(new HealthDataCompliance());
-      app.synth();
-      const report = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'health', 'health-data-compliance.json'), 'utf8')) as ComplianceReport;
-      expect(report.findings.find((finding) => finding.ruleId === RULE)).toMatchObject({ result: ComplianceResult.COMPLIANT, reason: 'Workspace azurerm_private_endpoint.RawEndpoint connects to it (subresource healthcareworkspace)' });
-    } finally {
-      fs.rmSync(outdir, { recursive: true, force: true });
-    }
+    });
+    const report = JSON.parse(result.read('health', 'health-data-compliance.json')) as ComplianceReport;
+    expect(report.findings.find((finding) => finding.ruleId === RULE)).toMatchObject({ result: ComplianceResult.COMPLIANT, reason: 'Workspace azurerm_private_endpoint.RawEndpoint connects to it (subresource healthcareworkspace)' });
   });
 });
