@@ -3,7 +3,7 @@ import { hasSystemAssigned, hasUserAssigned, ManagedIdentityOptions } from '../c
 import { BOOLEAN_RULE, NON_EMPTY_RULE, STORAGE_ACCOUNT_NAME_RULE } from '../core/names';
 import { InputProblems, isUnresolved, objectRule, required, ValueRule } from '../core/validation';
 import { azapiSettingsIn, FhirAzapiSettings, SmartDataAction } from './arm-settings';
-import { fhirR4ResourceTypeLike, isFhirR4ResourceType } from './r4-resource-types';
+import { fhirR4ResourceTypeLike, isFhirR4ResourceType } from '../core/fhir-r4-resource-types';
 import { RESOURCE_VERSION_POLICIES, ResourceVersionPolicy } from './resource-version-policy';
 
 /*

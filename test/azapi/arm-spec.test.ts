@@ -16,7 +16,7 @@ import { InputProblems } from '../../lib/core/validation';
 import { FhirAzapiSettings, SmartDataAction } from '../../lib/fhir/arm-settings';
 import { checkFhirAzapiSettings } from '../../lib/fhir/arm-settings-checks';
 import { armIdentity, buildFhirServiceArmBody, fhirServiceAzapiArguments, FhirServiceArmBodyInput } from '../../lib/fhir/arm-body';
-import { FHIR_R4_RESOURCE_TYPES } from '../../lib/fhir/r4-resource-types';
+import { FHIR_R4_RESOURCE_TYPES } from '../../lib/core/fhir-r4-resource-types';
 import { RESOURCE_VERSION_POLICIES } from '../../lib/fhir/resource-version-policy';
 import { workspaceNetworkAccessUpdate, workspacePublicNetworkAccessBody } from '../../lib/network/workspace-network-access-update';
 import { synth } from '../helpers';

@@ -10,7 +10,7 @@ import {
   ENCRYPTION_KEY_URL_RULE,
 } from '../../lib/fhir/arm-settings-checks';
 import { fhirIdentityRoleNeeds, KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER } from '../../lib/fhir/identity-needs';
-import { FHIR_R4_RESOURCE_TYPES, isFhirR4ResourceType } from '../../lib/fhir/r4-resource-types';
+import { FHIR_R4_RESOURCE_TYPES, isFhirR4ResourceType } from '../../lib/core/fhir-r4-resource-types';
 import { ResourceVersionPolicy } from '../../lib/fhir/resource-version-policy';
 
 const KEY = 'https://contoso-kv.vault.azure.net/keys/fhir-cmk/0123456789abcdef0123456789abcdef';
