@@ -1,4 +1,4 @@
-import type { EventgridSystemTopicEventSubscriptionConfig } from '@cdktf/provider-azurerm/lib/eventgrid-system-topic-event-subscription';
+import type { EventgridSystemTopicEventSubscriptionConfig } from '../core/platform/azurerm';
 import { HTTPS_URL_RULE, resourceIdRule, STORAGE_ACCOUNT_ID_RULE } from '../core/names';
 import { InputProblems, required, ValueRule } from '../core/validation';
 

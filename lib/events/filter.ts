@@ -1,4 +1,4 @@
-import type { EventgridSystemTopicEventSubscriptionAdvancedFilter } from '@cdktf/provider-azurerm/lib/eventgrid-system-topic-event-subscription';
+import type { EventgridSystemTopicEventSubscriptionAdvancedFilter } from '../core/platform/azurerm';
 import { InputProblems, isUnresolved, ValueRule } from '../core/validation';
 import { FHIR_R4_RESOURCE_TYPES } from '../core/fhir-r4-resource-types';
 import { eventServiceKind, HEALTH_DATA_EVENT_TYPES, HealthDataEventType } from './event-types';

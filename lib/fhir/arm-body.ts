@@ -1,4 +1,4 @@
-import type { AzapiBody, AzapiResourceIdentity } from '../azapi/common';
+import type { AzapiBody, AzapiResourceIdentity } from '../core/platform/azapi/common';
 import type { CorsOptions } from '../core/cors';
 import type { ManagedIdentityOptions } from '../core/identity';
 import { normalizeLocation } from '../core/regions';

@@ -1,4 +1,4 @@
-import { Precondition } from 'cdktf';
+import type { Precondition } from '../core/platform/cdktf';
 import { hasSystemAssigned, hasUserAssigned, ManagedIdentityOptions } from '../core/identity';
 import { BOOLEAN_RULE, NON_EMPTY_RULE, STORAGE_ACCOUNT_NAME_RULE } from '../core/names';
 import { InputProblems, isUnresolved, objectRule, required, ValueRule } from '../core/validation';

@@ -1,4 +1,4 @@
-import type { AzapiBody } from '../azapi/common';
+import type { AzapiBody } from '../core/platform/azapi/common';
 
 /**
  * The workspace's own public network access, which azurerm 4.55 cannot set (`azurerm_healthcare_workspace` has no

@@ -1,12 +1,12 @@
 import { HealthcareFhirService } from '@cdktf/provider-azurerm/lib/healthcare-fhir-service';
 import { App, TerraformStack, Testing } from 'cdktf';
-import { AzapiProvider } from '../../lib/azapi/provider';
-import { AzapiResource } from '../../lib/azapi/resource';
-import { AzapiUpdateResource } from '../../lib/azapi/update-resource';
-import { ensureAzapiProvider } from '../../lib/azapi/ensure-provider';
-import { moveFromAzurerm } from '../../lib/azapi/moved';
-import { requireTerraformVersion } from '../../lib/azapi/terraform-version';
-import { AZAPI_VERSION_CONSTRAINT, TERRAFORM_CROSS_TYPE_MOVE_VERSION } from '../../lib/azapi/versions';
+import { AzapiProvider } from '../../lib/core/platform/azapi/provider';
+import { AzapiResource } from '../../lib/core/platform/azapi/resource';
+import { AzapiUpdateResource } from '../../lib/core/platform/azapi/update-resource';
+import { ensureAzapiProvider } from '../../lib/core/platform/azapi/ensure-provider';
+import { moveFromAzurerm } from '../../lib/core/platform/azapi/moved';
+import { requireTerraformVersion } from '../../lib/core/platform/azapi/terraform-version';
+import { AZAPI_VERSION_CONSTRAINT, TERRAFORM_CROSS_TYPE_MOVE_VERSION } from '../../lib/core/platform/azapi/versions';
 import { HealthDataValidationError } from '../../lib/core/validation';
 import { synth } from '../helpers';
 

@@ -4,6 +4,12 @@
  * `@cdktn/provider-azurerm`, whose bindings of these resources are identical.
  */
 export { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+export { EventgridSystemTopic } from '@cdktf/provider-azurerm/lib/eventgrid-system-topic';
+export { EventgridSystemTopicEventSubscription } from '@cdktf/provider-azurerm/lib/eventgrid-system-topic-event-subscription';
+export type {
+  EventgridSystemTopicEventSubscriptionAdvancedFilter,
+  EventgridSystemTopicEventSubscriptionConfig,
+} from '@cdktf/provider-azurerm/lib/eventgrid-system-topic-event-subscription';
 export type { Eventhub } from '@cdktf/provider-azurerm/lib/eventhub';
 export type { EventhubConsumerGroup } from '@cdktf/provider-azurerm/lib/eventhub-consumer-group';
 export type { EventhubNamespace } from '@cdktf/provider-azurerm/lib/eventhub-namespace';

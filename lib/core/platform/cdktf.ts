@@ -4,6 +4,12 @@
  */
 export {
   AnnotationMetadataEntryType,
+  booleanToTerraform,
+  canInspect,
+  hashMapper,
+  listMapper,
+  numberToTerraform,
+  stringToTerraform,
   Annotations,
   App,
   Aspects,
@@ -22,4 +28,4 @@ export {
   Token,
   Tokenization,
 } from 'cdktf';
-export type { IAspect, IResolvable, ISynthesisSession, IStackSynthesizer, Precondition, TerraformResourceLifecycle } from 'cdktf';
+export type { IAspect, IResolvable, ISynthesisSession, IStackSynthesizer, Precondition, TerraformMetaArguments, TerraformResourceLifecycle } from 'cdktf';

@@ -1,6 +1,6 @@
-import { TerraformElement, TerraformStack } from 'cdktf';
+import { TerraformElement, TerraformStack } from '../cdktf';
 import { IConstruct } from 'constructs';
-import { fail } from '../core/validation';
+import { fail } from '../../validation';
 
 const ID = 'HealthDataServicesTerraformVersion';
 const VERSION = /^(\d{1,4})\.(\d{1,4})\.(\d{1,4})$/;

@@ -1,5 +1,5 @@
-import * as cdktf from 'cdktf';
-import { ValueRule } from '../core/validation';
+import * as cdktf from '../cdktf';
+import { ValueRule } from '../../validation';
 
 /**
  * An ARM request body (or part of one) as a plain object: AzAPI 2.x takes HCL objects, so the synthesized JSON

@@ -1,4 +1,4 @@
-import * as cdktf from 'cdktf';
+import * as cdktf from '../cdktf';
 import { Construct } from 'constructs';
 import {
   AZAPI_BODY_RULE,
@@ -13,7 +13,7 @@ import {
   retryToTerraform,
   timeoutsToTerraform,
 } from './common';
-import { InputProblems, propsObject, required } from '../core/validation';
+import { InputProblems, propsObject, required } from '../../validation';
 import { hclAttributes } from './hcl';
 import { AZAPI_VERSION_CONSTRAINT } from './versions';
 

@@ -1,4 +1,4 @@
-import * as cdktf from 'cdktf';
+import * as cdktf from '../cdktf';
 import { Construct } from 'constructs';
 import { hclAttributes } from './hcl';
 import { AZAPI_PROVIDER_SOURCE, AZAPI_VERSION_CONSTRAINT } from './versions';

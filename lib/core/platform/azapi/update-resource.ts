@@ -1,7 +1,7 @@
-import * as cdktf from 'cdktf';
+import * as cdktf from '../cdktf';
 import { Construct } from 'constructs';
 import { AZAPI_BODY_RULE, AZAPI_TYPE_RULE, AzapiBody, AzapiRetry, AzapiTimeouts, defined, responseExportValuesToTerraform, retryToTerraform, timeoutsToTerraform } from './common';
-import { InputProblems, propsObject, required } from '../core/validation';
+import { InputProblems, propsObject, required } from '../../validation';
 import { hclAttributes } from './hcl';
 import { AZAPI_VERSION_CONSTRAINT } from './versions';
 

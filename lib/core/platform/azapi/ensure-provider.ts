@@ -1,4 +1,4 @@
-import { TerraformProvider, TerraformStack } from 'cdktf';
+import { TerraformProvider, TerraformStack } from '../cdktf';
 import { IConstruct } from 'constructs';
 import { AzapiProvider } from './provider';
 

@@ -1,5 +1,5 @@
-import { TerraformResource } from 'cdktf';
-import { fail, isUnresolved } from '../core/validation';
+import { TerraformResource } from '../cdktf';
+import { fail, isUnresolved } from '../../validation';
 import { requireTerraformVersion } from './terraform-version';
 import { TERRAFORM_CROSS_TYPE_MOVE_VERSION } from './versions';
 
