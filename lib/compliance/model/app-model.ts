@@ -45,14 +45,24 @@ const MAX_HOPS = 8;
  */
 export class AppModel {
   private readonly elements = new Map<string, TerraformElement>();
+  /** The keys of the resources (not data sources) of each Terraform type: the model is indexed once, not per rule. */
+  private readonly keysByType = new Map<string, string[]>();
   private readonly resolved = new Map<string, SynthesizedResource>();
+  private readonly referrerIndexes = new Map<string, ReferrerIndex>();
   private readonly stacks: TerraformStack[];
 
   constructor(root: IConstruct) {
-    this.stacks = root.node.findAll().filter((node): node is TerraformStack => TerraformStack.isStack(node));
-    for (const node of root.node.findAll()) {
+    const nodes = root.node.findAll();
+    this.stacks = nodes.filter((node): node is TerraformStack => TerraformStack.isStack(node));
+    for (const node of nodes) {
       if (TerraformResource.isTerraformResource(node) || TerraformDataSource.isTerraformDataSource(node)) {
-        this.elements.set(this.key(TerraformStack.of(node), addressOf(node)), node);
+        const key = this.key(TerraformStack.of(node), addressOf(node));
+        this.elements.set(key, node);
+        if (TerraformDataSource.isTerraformDataSource(node)) continue;
+        const type = (node as TerraformResource).terraformResourceType;
+        const keys = this.keysByType.get(type) ?? [];
+        keys.push(key);
+        this.keysByType.set(type, keys);
       }
     }
   }
@@ -60,13 +70,45 @@ export class AppModel {
   /** Every resource of a Terraform type in the app (or in one stack). */
   public resourcesOfType(type: string, stack?: TerraformStack): SynthesizedResource[] {
     const found: SynthesizedResource[] = [];
-    for (const [key, element] of this.elements) {
-      const candidate = element as TerraformResource;
-      if (candidate.terraformResourceType !== type || TerraformDataSource.isTerraformDataSource(element)) continue;
+    for (const key of this.keysByType.get(type) ?? []) {
+      const element = this.elements.get(key)!;
       if (stack && TerraformStack.of(element) !== stack) continue;
       found.push(this.synthesized(key, element));
     }
     return found;
+  }
+
+  /**
+   * The resources of `type` that may point at one of `targets` through the argument at `path` (e.g.
+   * `['private_service_connection', 'private_connection_resource_id']`; blocks may be lists): those whose value is a
+   * reference to one of them, and those whose value is not a reference to a resource of the app (a literal id, or an
+   * expression only Terraform knows), which the caller decides with {@link refersTo}. Indexed once per (type, path), so
+   * that a rule applied to every resource costs the number of candidates, not the number of resources of `type`.
+   */
+  public referrers(type: string, path: readonly string[], ...targets: SynthesizedResource[]): SynthesizedResource[] {
+    const indexKey = `${type}\u0000${path.join('.')}`;
+    let index = this.referrerIndexes.get(indexKey);
+    if (!index) {
+      index = { byTarget: new Map(), undecided: [], order: new Map() };
+      for (const resource of this.resourcesOfType(type)) {
+        index.order.set(resource, index.order.size);
+        const targets = valuesAt(resource.config, path).map((value) => (typeof value === 'string' ? this.reference(resource, value)?.resource : undefined));
+        if (targets.length === 0) continue;
+        if (targets.some((referenced) => referenced === undefined)) index.undecided.push(resource);
+        for (const referenced of new Set(targets)) {
+          if (referenced === undefined) continue;
+          const list = index.byTarget.get(referenced) ?? [];
+          list.push(resource);
+          index.byTarget.set(referenced, list);
+        }
+      }
+      this.referrerIndexes.set(indexKey, index);
+    }
+    const referring = targets.flatMap((target) => index.byTarget.get(target) ?? []);
+    if (index.undecided.length === 0 && targets.length <= 1) return referring;
+    // In the order of the resources of the type, as a scan of all of them would meet them.
+    const order = index.order;
+    return [...new Set([...referring, ...index.undecided])].sort((a, b) => order.get(a)! - order.get(b)!);
   }
 
   /** The synthesized view of one element of the app. */
@@ -221,6 +263,20 @@ export class AppModel {
   private key(stack: TerraformStack, address: string): string {
     return `${stack.node.path}\u0000${address}`;
   }
+}
+
+/** The resources of one type, by the resource their argument references; `undecided`: not a plain reference. */
+interface ReferrerIndex {
+  readonly byTarget: Map<SynthesizedResource, SynthesizedResource[]>;
+  readonly undecided: SynthesizedResource[];
+  readonly order: Map<SynthesizedResource, number>;
+}
+
+/** The values at a path of a configuration; a block synthesizes as an object or a list of objects. */
+function valuesAt(value: TerraformValue, path: readonly string[]): TerraformValue[] {
+  if (Array.isArray(value)) return value.flatMap((entry) => valuesAt(entry, path));
+  if (path.length === 0) return value === undefined || value === null ? [] : [value];
+  return valuesAt(pick(value, path[0]), path.slice(1));
 }
 
 /** How a literal Azure resource id names a resource of each type the rules link to. */

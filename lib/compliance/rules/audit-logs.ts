@@ -21,7 +21,7 @@ export const AUDIT_LOGS: ComplianceRule = {
     const category = kind.diagnostics.auditTrail;
     const undecided: string[] = [];
     const without: string[] = [];
-    for (const setting of model.resourcesOfType('azurerm_monitor_diagnostic_setting')) {
+    for (const setting of model.referrers('azurerm_monitor_diagnostic_setting', ['target_resource_id'], service)) {
       const target = model.refersTo(setting, setting.config.target_resource_id, service);
       if (target === 'no') continue;
       const logs = setting.config.enabled_log;

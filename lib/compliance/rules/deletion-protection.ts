@@ -25,7 +25,7 @@ export const DELETION_PROTECTION: ComplianceRule = {
       (candidate): candidate is SynthesizedResource => candidate !== undefined,
     );
     let undecided = isExpression(preventDestroy) ? [`lifecycle.prevent_destroy ${preventDestroy}`] : [];
-    for (const lock of model.resourcesOfType('azurerm_management_lock')) {
+    for (const lock of model.referrers('azurerm_management_lock', ['scope'], ...covered)) {
       const level = lock.config.lock_level;
       const scope = covering(model, lock, covered);
       if (scope === 'no') continue;

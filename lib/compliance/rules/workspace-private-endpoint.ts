@@ -17,7 +17,7 @@ export const WORKSPACE_PRIVATE_ENDPOINT: ComplianceRule = {
   evaluate(workspace, model) {
     const undecided: string[] = [];
     const misdirected: string[] = [];
-    for (const endpoint of model.resourcesOfType('azurerm_private_endpoint')) {
+    for (const endpoint of model.referrers('azurerm_private_endpoint', ['private_service_connection', 'private_connection_resource_id'], workspace)) {
       for (const value of listOf(endpoint.config.private_service_connection)) {
         const connection = blockOf(value);
         if (!connection) continue;
