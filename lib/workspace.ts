@@ -228,6 +228,7 @@ export class Workspace extends WorkspaceBase {
         preventDestroyFor(this, props.removalPolicy, 'the workspace; Azure refuses while services are in it, so a destroy plan deletes every FHIR, DICOM and MedTech service of the workspace first'),
       ),
     });
+    if (this.resource.lifecycle?.preventDestroy === true) ensureStackHook(this).protect(this.resource, 'Workspace');
     this.workspaceName = props.name;
     this.location = location;
     this.resourceGroupName = props.resourceGroupName;

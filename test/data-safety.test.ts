@@ -5,7 +5,8 @@ import * as fc from 'fast-check';
 import { buildExamples } from '../examples/main';
 import { FhirVersion, ManagedIdentityType, RemovalPolicy, Workspace } from '../lib';
 import { cdktfSynth, ROOT } from './cli-support';
-import { Block, readStack, synth, synthApp } from './helpers';
+import { Block, newStack, readStack, synth, synthApp } from './helpers';
+import { App } from 'cdktf';
 
 /** The resources that hold protected health information (a workspace holds its services). */
 const PHI_TYPES = ['azurerm_healthcare_workspace', 'azurerm_healthcare_fhir_service', 'azurerm_healthcare_dicom_service'] as const;
@@ -107,6 +108,80 @@ describe('data safety: PHI-holding resources are protected against destroy by de
       expect(output).toContain('the studies it stores (medical images: protected health information)');
       const { json } = readStack(outdir, 'disposable');
       expect(unprotected(json).sort()).toEqual(phiResources(json).map((r) => `${r.type}.${r.id}`).sort());
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('data safety: RETAIN holds on the final configuration, after every override', () => {
+  const failing = (change: (resource: { lifecycle?: object; addOverride(path: string, value: unknown): void }) => void, target: 'workspace' | 'fhir' | 'dicom') =>
+    synthApp(
+      (app) => {
+        const workspace = new Workspace(newStack(app), 'Health', { name: 'health', location: 'eastus', resourceGroupName: 'rg' });
+        const fhir = workspace.addFhirService('Patients', { name: 'patients' });
+        const dicom = workspace.addDicomService('Images', { name: 'images' });
+        change({ workspace, fhir, dicom }[target].resource);
+      },
+      { allowFailure: true },
+    );
+
+  test.each([
+    ['a lifecycle assignment on FHIR', 'fhir', 'stack/Health/Patients', 'FhirService', (r: { lifecycle?: object }) => (r.lifecycle = { ignoreChanges: ['tags'] })],
+    ['an override on DICOM', 'dicom', 'stack/Health/Images', 'DicomService', (r: { addOverride(p: string, v: unknown): void }) => r.addOverride('lifecycle.prevent_destroy', false)],
+    ['an override on the workspace', 'workspace', 'stack/Health', 'Workspace', (r: { addOverride(p: string, v: unknown): void }) => r.addOverride('lifecycle.prevent_destroy', null)],
+  ] as const)('%s that drops prevent_destroy fails the synth, naming RemovalPolicy.DESTROY as the way out, and withdraws the output', (_name, target, path, subject, change) => {
+    const result = failing(change as never, target);
+    expect(result.error).toContain(`[${path}] ${subject} removalPolicy is RemovalPolicy.RETAIN, but its synthesized configuration has lifecycle.prevent_destroy =`);
+    expect(result.error).toContain('or set removalPolicy: RemovalPolicy.DESTROY to let Terraform destroy it');
+    expect(result.files('stack')).not.toContain('cdk.tf.json');
+  });
+
+  test('a lifecycle change that keeps prevent_destroy passes', () => {
+    const result = failing((resource) => (resource.lifecycle = { ...resource.lifecycle, ignoreChanges: ['tags'] }), 'fhir');
+    expect(result.error).toBeUndefined();
+    expect(result.stack('stack').resource('azurerm_healthcare_fhir_service').lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['tags'] });
+  });
+
+  test('RemovalPolicy.DESTROY lets the resource go without prevent_destroy', () => {
+    const result = synthApp((app) => {
+      const workspace = new Workspace(newStack(app), 'Health', { name: 'health', location: 'eastus', resourceGroupName: 'rg', removalPolicy: RemovalPolicy.DESTROY });
+      workspace.addFhirService('Patients', { name: 'patients', removalPolicy: RemovalPolicy.DESTROY }).resource.lifecycle = { ignoreChanges: ['tags'] };
+    });
+    expect(result.stack('stack').resource('azurerm_healthcare_fhir_service').lifecycle).toEqual({ ignore_changes: ['tags'] });
+  });
+});
+
+describe('after a failed app.synth(), no stack folder holds a configuration from before or from the failed run', () => {
+  test('a failing later stack withdraws the earlier stacks of this run and of the run before', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahds-stale-'));
+    try {
+      const build = (broken: boolean) => {
+        const app = new App({ outdir, skipBackendValidation: true });
+        new Workspace(newStack(app, 'first'), 'Health', { name: 'first', location: 'eastus', resourceGroupName: 'rg' });
+        const second = newStack(app, 'second');
+        new Workspace(second, 'Health', { name: 'second', location: 'eastus', resourceGroupName: 'rg' });
+        if (broken) second.node.addValidation({ validate: () => ['second is broken (fixture)'] });
+        return app;
+      };
+      build(false).synth();
+      const file = (stack: string) => path.join(outdir, 'stacks', stack, 'cdk.tf.json');
+      expect([fs.existsSync(file('first')), fs.existsSync(file('second'))]).toEqual([true, true]);
+      expect(() => build(true).synth()).toThrow(/second is broken/);
+      expect([fs.existsSync(file('first')), fs.existsSync(file('second'))]).toEqual([false, false]);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  test('a construction error inside a test (no CLI) removes nothing: no synth ran', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahds-stale-'));
+    try {
+      fs.mkdirSync(path.join(outdir, 'stacks', 'first'), { recursive: true });
+      fs.writeFileSync(path.join(outdir, 'stacks', 'first', 'cdk.tf.json'), '{}');
+      const app = new App({ outdir });
+      expect(() => new Workspace(newStack(app, 'first'), 'Health', { name: 'Bad_Name', location: 'eastus', resourceGroupName: 'rg' })).toThrow(/Workspace name/);
+      expect(fs.existsSync(path.join(outdir, 'stacks', 'first', 'cdk.tf.json'))).toBe(true);
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }

@@ -57,6 +57,7 @@ export class ServiceFoundation {
   /** Problems of the input; the service adds its own checks, then calls `throwIfAny()`. */
   public readonly problems: InputProblems;
   private readonly preconditions: Precondition[] = [];
+  private retained = false;
 
   constructor(
     private readonly service: Construct,
@@ -92,8 +93,10 @@ export class ServiceFoundation {
    * plan-time checks.
    */
   public lifecycle(removalPolicy?: RemovalPolicy): TerraformResourceLifecycle | undefined {
+    const protection = this.kind.holdsData ? preventDestroyFor(this.service, removalPolicy, this.kind.dataDescription) : {};
+    this.retained = protection.preventDestroy === true;
     const lifecycle: TerraformResourceLifecycle = {
-      ...(this.kind.holdsData ? preventDestroyFor(this.service, removalPolicy, this.kind.dataDescription) : {}),
+      ...protection,
       ...(this.preconditions.length > 0 ? { precondition: [...this.preconditions] } : {}),
     };
     return Object.keys(lifecycle).length > 0 ? lifecycle : undefined;
@@ -101,6 +104,7 @@ export class ServiceFoundation {
 
   /** The service calls this last in its constructor: from then on workspace-wide settings reach it. */
   public join(service: IHealthDataService): void {
+    if (this.retained) ensureStackHook(service).protect(service.resource, this.kind.label);
     boundaryOf(this.workspace).addService(service);
   }
 

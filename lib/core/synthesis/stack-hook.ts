@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { Construct, IConstruct } from 'constructs';
-import { AnnotationMetadataEntryType, App, Aspects, TerraformStack } from '../platform/cdktf';
+import { AnnotationMetadataEntryType, Annotations, App, Aspects, TerraformResource, TerraformStack } from '../platform/cdktf';
+import { resolveIn } from '../resolve';
 import type { IStackSynthesizer, ISynthesisSession } from '../platform/cdktf';
 import { addCustomSynthesis } from '../platform/custom-synthesis';
 import { guardProcessExit, withdrawSynthesizedStacks } from './stale-output';
@@ -45,6 +46,7 @@ export class StackHook extends Construct {
   }
 
   private readonly participants: IStackSynthesisParticipant[] = [];
+  private readonly protectedResources: Array<{ readonly resource: TerraformResource; readonly subject: string }> = [];
 
   private constructor(private readonly stack: TerraformStack) {
     super(stack, STACK_HOOK_ID);
@@ -58,7 +60,31 @@ export class StackHook extends Construct {
     if (!this.participants.includes(participant)) this.participants.push(participant);
   }
 
+  /**
+   * Requires `lifecycle.prevent_destroy = true` in the resource's final configuration (after every override and
+   * lifecycle assignment): a resource kept under `RemovalPolicy.RETAIN` loses its protection only through
+   * `RemovalPolicy.DESTROY`, never silently. `subject` names it in the message (e.g. "FhirService").
+   */
+  public protect(resource: TerraformResource, subject: string): void {
+    this.protectedResources.push({ resource, subject });
+  }
+
+  private checkProtection(): void {
+    for (const { resource, subject } of this.protectedResources) {
+      const synthesized = resolveIn(this.stack, resource.toTerraform()) as { resource?: Record<string, Record<string, { lifecycle?: { prevent_destroy?: unknown } }>> };
+      const block = synthesized.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId];
+      if (block?.lifecycle?.prevent_destroy === true) continue;
+      const owner = resource.node.scope ?? resource;
+      Annotations.of(owner).addError(
+        `${subject} removalPolicy is RemovalPolicy.RETAIN, but its synthesized configuration has lifecycle.prevent_destroy = ${JSON.stringify(block?.lifecycle?.prevent_destroy ?? null)}: ` +
+          'an override or a lifecycle assignment removed the protection of data Terraform could then destroy. Keep preventDestroy: true in the lifecycle ' +
+          "(e.g. resource.lifecycle = { ...resource.lifecycle, ignoreChanges: ['tags'] }), or set removalPolicy: RemovalPolicy.DESTROY to let Terraform destroy it.",
+      );
+    }
+  }
+
   private runParticipants(session: ISynthesisSession): void {
+    this.checkProtection();
     const fromAspects = [...this.stack.node.scopes].reverse().flatMap((scope): unknown[] => Aspects.of(scope).all).filter(isParticipant);
     const directory = path.join(session.outdir, session.manifest.forStack(this.stack).workingDirectory);
     for (const participant of new Set([...this.participants, ...fromAspects])) participant.synthesizeStack(this.stack, directory);
