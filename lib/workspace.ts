@@ -233,6 +233,7 @@ export class Workspace extends WorkspaceBase {
     this.location = location;
     this.resourceGroupName = props.resourceGroupName;
     this.tags = props.tags;
+    WorkspaceBoundary.of(this)!.identify();
     PublicNetworkAccessPolicy.configureWorkspace(this, props.publicNetworkAccessEnabled);
     WorkspaceMonitoring.configureWorkspace(this, props.monitoring);
     if (props.lock !== undefined) WorkspaceLock.lock(this, props.lock);
@@ -283,5 +284,6 @@ class ImportedWorkspace extends WorkspaceBase {
     this.resourceGroupName = resourceGroupName!;
     this.location = location;
     this.tags = attrs.tags;
+    WorkspaceBoundary.of(this)!.identify();
   }
 }

@@ -36,6 +36,13 @@ export interface ResolvedEventHub {
   readonly consumerGroupName: string;
   /** The scope for `Azure Event Hubs Data Receiver`, when known. */
   readonly eventHubId?: string;
+  /** `namespace/hub/consumer group` in lowercase when all three names are literals: who reads with that group. */
+  readonly readerKey?: string;
+}
+
+function readerKey(namespace: string | undefined, hub: string | undefined, group: string | undefined): string | undefined {
+  const names = [namespace, hub, group];
+  return names.every((name) => typeof name === 'string' && !isUnresolved(name)) ? names.join('/').toLowerCase() : undefined;
 }
 
 const NAMESPACE_RULE: ValueRule<string> = {
@@ -86,6 +93,7 @@ export function resolveEventHub(problems: InputProblems, source: EventHubSource 
       eventHubName: source.eventHub.name,
       consumerGroupName: source.consumerGroup.name,
       eventHubId: source.eventHub.id,
+      readerKey: readerKey(source.namespace.nameInput, source.eventHub.nameInput, source.consumerGroup.nameInput),
     };
   }
   problems
@@ -102,7 +110,7 @@ export function resolveEventHub(problems: InputProblems, source: EventHubSource 
       problems.add(`MedTechService eventHub.eventHubId names "${match[1]}/${match[2]}" but namespaceName/eventHubName say "${source.namespaceName}/${source.eventHubName}": the role would be granted on another hub. Use the id of the hub MedTech reads.`);
     }
   }
-  return { ...source };
+  return { ...source, readerKey: readerKey(source.namespaceName, source.eventHubName, source.consumerGroupName) };
 }
 
 /** The consumer group must belong to the event hub, and the event hub to the namespace (when the names are literal). */

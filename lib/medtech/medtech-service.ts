@@ -10,7 +10,8 @@ import { Annotations, Fn } from '../core/platform/cdktf';
 import { normalizeLocation } from '../core/regions';
 import { HealthDataServiceOptions, ServiceFoundation } from '../core/service';
 import type { Tags } from '../core/tags';
-import { isUnresolved } from '../core/validation';
+import { NameRegistry } from '../core/service-registry';
+import { fail, isUnresolved } from '../core/validation';
 import { checkMonitoringOptions, ServiceMonitoringOptions } from '../monitoring/monitoring-options';
 import { WorkspaceMonitoring } from '../monitoring/workspace-monitoring';
 import { EventHubSource, resolveEventHub, ResolvedEventHub } from './event-hub-source';
@@ -109,6 +110,7 @@ export class MedTechService extends Construct implements IMedTechService, IHealt
     checkMonitoringOptions(problems, 'MedTechService monitoring', props.monitoring);
     this.checkRegion(foundation);
     const eventHub = resolveEventHub(problems, props.eventHub);
+    this.claimConsumerGroup(eventHub);
     const deviceMapping = readMapping(this, problems, props.deviceMapping, 'deviceMapping');
     if (deviceMapping.document !== undefined) reportFindings(this, problems, deviceMappingFindings(deviceMapping));
     problems.throwIfAny();
@@ -153,6 +155,19 @@ export class MedTechService extends Construct implements IMedTechService, IHealt
 
   private grantEventHubAccess(eventHub: ResolvedEventHub): void {
     grantToMedTechIdentity(this, 'EventHubsDataReceiver', eventHub.eventHubId, HealthDataRole.EVENT_HUBS_DATA_RECEIVER, `the event hub "${eventHub.eventHubName}" of namespace "${eventHub.namespaceName}" (scope: the event hub's resource id)`);
+  }
+
+  /** Event Hubs hands each partition to one reader of a consumer group: two MedTech services on one group steal each other's messages. */
+  private claimConsumerGroup(eventHub: ResolvedEventHub): void {
+    if (eventHub.readerKey === undefined) return;
+    const earlier = NameRegistry.claim(this.node.root, 'EventHubConsumerGroupReader', eventHub.readerKey, this);
+    if (earlier) {
+      fail(
+        this,
+        `MedTechService eventHub consumer group "${eventHub.consumerGroupName}" of event hub "${eventHub.namespaceName}/${eventHub.eventHubName}" is already read by ${earlier}: ` +
+          'each reader needs its own consumer group (Event Hubs gives each partition to one reader of a group, so the two would split the messages). Create a consumer group for this service.',
+      );
+    }
   }
 
   /** MedTech survives only in some regions; elsewhere Azure rejects the deployment. */

@@ -129,6 +129,16 @@ export class WorkspacePrivateEndpoint extends Construct {
       problems.add('Private endpoint privateDnsZoneIds is empty: give the zones (see HEALTH_DATA_PRIVATE_DNS_ZONES), or leave it out when DNS is managed elsewhere.');
     }
     problems.throwIfAny();
+    if (!isUnresolved(name) && !isUnresolved(resourceGroupName)) {
+      const earlier = NameRegistry.claim(this.node.root, 'PrivateEndpoint', `${resourceGroupName}/${name}`, this);
+      if (earlier) {
+        fail(
+          this,
+          `Private endpoint name "${name}" is already used by ${earlier} in resource group "${resourceGroupName}": Azure would replace one endpoint with the other. ` +
+            `Give this one its own name (name: "${name}-2"), or another resourceGroupName.`,
+        );
+      }
+    }
 
     const tags = props.tags ?? workspace.tags;
     this.privateDnsZones = props.virtualNetworkId === undefined ? [] : this.createZones(resourceGroupName, name, props.virtualNetworkId, tags);

@@ -1,9 +1,12 @@
 import type { IConstruct } from 'constructs';
 import { TerraformResource, TerraformStack } from '../platform/cdktf';
+import { normalizeLocation } from '../regions';
+import { fail, isUnresolved } from '../validation';
 import type { IHealthDataService, IWorkspaceRef } from './contracts';
 import type { IWorkspaceFeature } from './workspace-feature';
 
 const BOUNDARY = Symbol.for('cdktf-azure-health-data-services.WorkspaceBoundary');
+const IDENTITIES = Symbol.for('cdktf-azure-health-data-services.workspaceIdentities');
 
 /**
  * The compliance boundary of one workspace: its services, the other constructs that live inside it (private
@@ -36,9 +39,37 @@ export class WorkspaceBoundary {
   private readonly serviceList: IHealthDataService[] = [];
   private readonly memberList: IConstruct[] = [];
   private readonly features = new Map<object, IWorkspaceFeature>();
-  private readonly names = new Map<string, IConstruct>();
+  private names = new Map<string, IConstruct>();
 
   private constructor(public readonly workspace: IWorkspaceRef) {}
+
+  /**
+   * Records which Azure workspace this is (resource group and name, when literal). Two constructs for the same Azure
+   * workspace — imported twice, or defined and imported — share one set of service names, and must agree on the
+   * region; a different one fails.
+   */
+  public identify(): void {
+    const { resourceGroupName, workspaceName, location } = this.workspace;
+    if ([resourceGroupName, workspaceName].some((value) => typeof value !== 'string' || isUnresolved(value))) return;
+    const root = this.workspace.node.root as { [IDENTITIES]?: Map<string, WorkspaceBoundary> };
+    if (!root[IDENTITIES]) Object.defineProperty(root, IDENTITIES, { value: new Map<string, WorkspaceBoundary>() });
+    const identities = root[IDENTITIES]!;
+    const key = `${resourceGroupName}/${workspaceName}`.toLowerCase();
+    const earlier = identities.get(key);
+    if (!earlier) {
+      identities.set(key, this);
+      return;
+    }
+    const earlierLocation = earlier.workspace.location;
+    if (!isUnresolved(location) && !isUnresolved(earlierLocation) && normalizeLocation(location) !== normalizeLocation(earlierLocation)) {
+      fail(
+        this.workspace,
+        `Workspace location "${location}" is invalid: this is the Azure workspace "${workspaceName}" of resource group "${resourceGroupName}", which ${earlier.workspace.node.path} ` +
+          `places in "${earlierLocation}", and a workspace has one region. Use "${earlierLocation}".`,
+      );
+    }
+    this.names = earlier.names;
+  }
 
   /** The services of the workspace defined so far. */
   public get services(): readonly IHealthDataService[] {
