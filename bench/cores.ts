@@ -129,6 +129,8 @@ export function renderCores(result: CoresResult): string[] {
       range(entry.a.map(total), 0),
       range(entry.b.map(total), 0),
       (median(entry.a.map(total)) / median(entry.b.map(total))).toFixed(3),
+      median(entry.a.map((m) => m.cpuMs)).toFixed(0),
+      median(entry.b.map((m) => m.cpuMs)).toFixed(0),
       median(entry.a.map((m) => m.peakRssMb)).toFixed(0),
       median(entry.b.map((m) => m.peakRssMb)).toFixed(0),
     ];
@@ -141,6 +143,8 @@ export function renderCores(result: CoresResult): string[] {
     `N = ${result.workspaces}: (a) library ms`,
     `N = ${result.workspaces}: (b) raw ms`,
     '(a)/(b)',
+    '(a) CPU ms',
+    '(b) CPU ms',
     '(a) peak RSS MB',
     '(b) peak RSS MB',
   ];
@@ -151,7 +155,7 @@ export function renderCores(result: CoresResult): string[] {
     '',
     `The same library built for each core (cdktn: the package \`npm run pack:cdktn\` builds, the bench's own code with the same module rewrite), ` +
       `measured in one interleaved run: cold require ${result.requireRuns} runs of each variant, N = ${result.workspaces} workspaces (each with ${result.scenario}) ${result.runs} runs of each side. ` +
-      'Both cores synthesize the same resources in every run (checked). Median (min–max).',
+      'Both cores synthesize the same resources in every run (checked). Median (min–max); CPU time (user + system of the process) is less sensitive than wall time to other load on the machine.',
     '',
     `| ${header.join(' | ')} |`,
     `|${header.map(() => ' --- ').join('|')}|`,
@@ -160,7 +164,8 @@ export function renderCores(result: CoresResult): string[] {
     second === undefined
       ? ''
       : `${second.core} / ${first.core}: cold require of the library ×${compare((e) => e.require.library.map((m) => m.requireMs))}, ` +
-        `N = ${result.workspaces} (a) ×${compare((e) => e.a.map(total))}, (b) ×${compare((e) => e.b.map(total))}.`,
+        `N = ${result.workspaces} (a) ×${compare((e) => e.a.map(total))} (CPU time ×${compare((e) => e.a.map((m) => m.cpuMs))}), ` +
+        `(b) ×${compare((e) => e.b.map(total))} (CPU time ×${compare((e) => e.b.map((m) => m.cpuMs))}).`,
     '',
   ];
 }

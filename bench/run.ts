@@ -6,6 +6,7 @@
  *   npm run bench -- --runs 7 --sizes 1,10,100,500,1000,2000 --features core --no-cli
  *   npm run bench -- --report         re-render docs/ from bench/results/latest.json (after editing bench/notes.md)
  *   npm run bench -- --core-size 100  the cdktf-vs-cdktn comparison at N = 100 instead of 500 (--no-cores: skip it)
+ *   npm run bench -- --cores-only     only the cdktf-vs-cdktn comparison (prints it; writes bench/results/cores.json)
  *
  * Every measurement runs in a fresh `node` process (bench/worker.ts, transpiled to bench/results/js first), so each
  * is cold and its peak memory is its own. Raw results and CPU profiles go to bench/results/ (git-ignored).
@@ -18,7 +19,7 @@ import * as ts from 'typescript';
 import { buildPackage } from '../scripts/build-package';
 import type { Core } from '../scripts/core-specifiers';
 import { rewriteModuleSpecifiers } from '../scripts/rewrite-specifiers';
-import { measureCores } from './cores';
+import { measureCores, renderCores } from './cores';
 import { bodyDifferences, inventoryDifferences } from './inventory';
 import { summarizeProfile } from './profile';
 import { BenchResults, CliTiming, renderChart, renderMarkdown, SizeResult, total } from './report';
@@ -312,6 +313,13 @@ function main(): void {
   const features = options.featureSet === 'core' ? NO_FEATURES : probe.features;
   log(`scenario per workspace: ${describeScenario(features)}`);
   for (const note of probe.featureNotes) log(`not included: ${note}`);
+  if (process.argv.includes('--cores-only')) {
+    const cores = compareCores(options.coreSize > 0 ? options : { ...options, coreSize: 500 }, probe, features)!;
+    fs.writeFileSync(path.join(RESULTS, 'cores.json'), JSON.stringify({ date: new Date().toISOString(), load: os.loadavg(), cores }, null, 2));
+    process.stdout.write(`\n${renderCores(cores).join('\n')}\n`);
+    log(`done in ${elapsedS().toFixed(0)} s`);
+    return;
+  }
 
   const equivalence = checkEquivalence(features);
   log(`(a) and (b) synthesize the same ${Object.entries(equivalence.inventory).map(([type, count]) => `${count} ${type}`).join(', ')} at N=3; bodies ${equivalence.bodiesIdentical ? 'identical' : 'differ (see above)'}`);
