@@ -1,4 +1,5 @@
 /** Renders the benchmark results as docs/benchmarks.md and an SVG chart (no dependencies). */
+import { CoresResult, renderCores } from './cores';
 import type { Inventory } from './inventory';
 import type { ProfileSummary } from './profile';
 import type { Features } from './scenario-spec';
@@ -56,6 +57,8 @@ export interface BenchResults {
   readonly profile?: { readonly workspaces: number; readonly constructs: ProfileSummary; readonly raw: ProfileSummary; readonly directory: string };
   readonly tokens: { readonly workspaces: number; readonly constructs: TokenCount; readonly raw: TokenCount };
   readonly cli: CliTiming[];
+  /** cdktf against cdktn (absent in runs with --no-cores and in results from before it existed). */
+  readonly cores?: CoresResult;
   /** os.loadavg() (1, 5, 15 minutes): other processes on the machine make the numbers noisier. */
   readonly load: { readonly atStart: number[]; readonly beforeRequire: number[]; readonly atEnd: number[] };
   durationS: number;
@@ -215,6 +218,7 @@ export function renderMarkdown(results: BenchResults, notes: string): string {
       ],
     ),
     '',
+    ...(results.cores ? renderCores(results.cores) : []),
     '<!-- summary-end -->',
     '',
     '![Construct + synth time, cost per service and (a)/(b) ratio by N](benchmarks.svg)',

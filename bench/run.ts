@@ -5,6 +5,8 @@
  *   npm run bench -- --quick           a smoke run: N = 1, 10, 100, two runs each, no CLI; writes nothing to docs/
  *   npm run bench -- --runs 7 --sizes 1,10,100,500,1000,2000 --features core --no-cli
  *   npm run bench -- --report         re-render docs/ from bench/results/latest.json (after editing bench/notes.md)
+ *   npm run bench -- --core-size 100  the cdktf-vs-cdktn comparison at N = 100 instead of 500 (--no-cores: skip it)
+ *   npm run bench -- --cores-only     only the cdktf-vs-cdktn comparison (prints it; writes bench/results/cores.json)
  *
  * Every measurement runs in a fresh `node` process (bench/worker.ts, transpiled to bench/results/js first), so each
  * is cold and its peak memory is its own. Raw results and CPU profiles go to bench/results/ (git-ignored).
@@ -14,6 +16,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as ts from 'typescript';
+import { buildPackage } from '../scripts/build-package';
+import type { Core } from '../scripts/core-specifiers';
+import { rewriteModuleSpecifiers } from '../scripts/rewrite-specifiers';
+import { measureCores, renderCores } from './cores';
 import { bodyDifferences, inventoryDifferences } from './inventory';
 import { summarizeProfile } from './profile';
 import { BenchResults, CliTiming, renderChart, renderMarkdown, SizeResult, total } from './report';
@@ -25,6 +31,8 @@ import type { Job, ProbeResult, RequireMeasurement, SynthMeasurement, TokenCount
 const ROOT = path.resolve(__dirname, '..');
 const RESULTS = path.join(ROOT, 'bench', 'results');
 const JS = path.join(RESULTS, 'js');
+/** The same transpiled bench with its module specifiers rewritten for cdktn (the cdktn build's rewrite). */
+const JS_OF: Record<Core, string> = { cdktf: JS, cdktn: path.join(RESULTS, 'js-cdktn') };
 const MARKER = 'BENCH_RESULT ';
 /** The whole run must stay under 5 minutes here; the largest size is skipped when the budget would not allow it. */
 const BUDGET_S = 270;
@@ -38,6 +46,8 @@ interface Options {
   readonly cliRuns: number;
   readonly featureSet: 'auto' | 'core';
   readonly write: boolean;
+  /** N of the cdktf-vs-cdktn comparison; 0 skips it. */
+  readonly coreSize: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -57,6 +67,7 @@ function parseOptions(argv: readonly string[]): Options {
     cliRuns: 3,
     featureSet: features,
     write: !quick && !argv.includes('--no-write'),
+    coreSize: argv.includes('--no-cores') ? 0 : Number(value('--core-size') ?? (quick ? 100 : 500)),
   };
 }
 
@@ -66,19 +77,22 @@ const log = (message: string): void => void process.stderr.write(`[bench ${elaps
 
 /** Transpiles the bench's TypeScript to plain JavaScript, so that measured processes run without ts-node. */
 function transpileBench(): void {
-  fs.mkdirSync(JS, { recursive: true });
+  for (const dir of Object.values(JS_OF)) fs.mkdirSync(dir, { recursive: true });
   for (const file of fs.readdirSync(path.join(ROOT, 'bench')).filter((name) => name.endsWith('.ts'))) {
     const source = fs.readFileSync(path.join(ROOT, 'bench', file), 'utf8');
     const { outputText } = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
       fileName: file,
     });
-    fs.writeFileSync(path.join(JS, file.replace(/\.ts$/, '.js')), outputText);
+    const js = file.replace(/\.ts$/, '.js');
+    fs.writeFileSync(path.join(JS_OF.cdktf, js), outputText);
+    // cores.ts runs in this process only (it imports scripts/); the workers never load it.
+    if (file !== 'cores.ts') fs.writeFileSync(path.join(JS_OF.cdktn, js), rewriteModuleSpecifiers(js, outputText, 'cdktn').text);
   }
 }
 
-function runWorker<T>(job: Job, nodeArgs: string[] = []): T {
-  const child = spawnSync(process.execPath, [...nodeArgs, path.join(JS, 'worker.js'), JSON.stringify(job)], {
+function runWorker<T>(job: Job, nodeArgs: string[] = [], core: Core = 'cdktf'): T {
+  const child = spawnSync(process.execPath, [...nodeArgs, path.join(JS_OF[core], 'worker.js'), JSON.stringify(job)], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
@@ -86,7 +100,7 @@ function runWorker<T>(job: Job, nodeArgs: string[] = []): T {
   });
   const line = child.stdout?.split('\n').find((text) => text.startsWith(MARKER));
   if (child.status !== 0 || line === undefined) {
-    throw new Error(`benchmark worker failed (${JSON.stringify({ ...job, features: undefined })}), exit ${child.status}:\n${child.stderr}`);
+    throw new Error(`benchmark worker failed (${core}, ${JSON.stringify({ ...job, features: undefined })}), exit ${child.status}:\n${child.stderr}`);
   }
   return JSON.parse(line.slice(MARKER.length)) as T;
 }
@@ -229,6 +243,28 @@ function measureCli(options: Options): BenchResults['cli'] {
   ];
 }
 
+/** cdktf against cdktn: cold require and N = coreSize, interleaved (bench/cores.ts). */
+function compareCores(options: Options, probe: ProbeResult, features: Features): BenchResults['cores'] {
+  const cdktn = buildPackage('cdktn');
+  log(`built ${path.relative(ROOT, cdktn.dir)} (${cdktn.rewrittenSpecifiers} specifiers rewritten); comparing the cores at N=${options.coreSize}`);
+  const version = (name: string): string => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+  const azurerm = (name: string): string => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).cdktf.provider.version;
+  return measureCores({
+    workspaces: options.coreSize,
+    scenario: describeScenario(features),
+    features,
+    runs: options.runs,
+    requireRuns: options.requireRuns,
+    cdktfRawModules: ['constructs', 'cdktf', ...new Set([...probe.providerModules, ...rawProviderModules(NO_FEATURES)])].sort(),
+    setups: [
+      { core: 'cdktf', libraryRoot: ROOT, packages: { cdktf: version('cdktf'), '@cdktf/provider-azurerm': version('@cdktf/provider-azurerm'), azurerm: azurerm('@cdktf/provider-azurerm') } },
+      { core: 'cdktn', libraryRoot: cdktn.dir, packages: { cdktn: version('cdktn'), '@cdktn/provider-azurerm': version('@cdktn/provider-azurerm'), azurerm: azurerm('@cdktn/provider-azurerm') } },
+    ],
+    runWorker: (job, core) => runWorker(job, [], core),
+    log,
+  });
+}
+
 function machine(): BenchResults['machine'] {
   const version = (name: string): string => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
   const git = (args: string[]): string => {
@@ -243,7 +279,14 @@ function machine(): BenchResults['machine'] {
     memoryGb: Math.round(os.totalmem() / 1024 ** 3),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
-    packages: { cdktf: version('cdktf'), '@cdktf/provider-azurerm': version('@cdktf/provider-azurerm'), constructs: version('constructs'), 'cdktf-cli': version('cdktf-cli') },
+    packages: {
+      cdktf: version('cdktf'),
+      '@cdktf/provider-azurerm': version('@cdktf/provider-azurerm'),
+      constructs: version('constructs'),
+      'cdktf-cli': version('cdktf-cli'),
+      cdktn: version('cdktn'),
+      '@cdktn/provider-azurerm': version('@cdktn/provider-azurerm'),
+    },
     commit: `${git(['rev-parse', '--short', 'HEAD'])}${git(['status', '--porcelain', '--', 'lib']) ? ' + uncommitted changes in lib/' : ''}`,
   };
 }
@@ -270,6 +313,13 @@ function main(): void {
   const features = options.featureSet === 'core' ? NO_FEATURES : probe.features;
   log(`scenario per workspace: ${describeScenario(features)}`);
   for (const note of probe.featureNotes) log(`not included: ${note}`);
+  if (process.argv.includes('--cores-only')) {
+    const cores = compareCores(options.coreSize > 0 ? options : { ...options, coreSize: 500 }, probe, features)!;
+    fs.writeFileSync(path.join(RESULTS, 'cores.json'), JSON.stringify({ date: new Date().toISOString(), load: os.loadavg(), cores }, null, 2));
+    process.stdout.write(`\n${renderCores(cores).join('\n')}\n`);
+    log(`done in ${elapsedS().toFixed(0)} s`);
+    return;
+  }
 
   const equivalence = checkEquivalence(features);
   log(`(a) and (b) synthesize the same ${Object.entries(equivalence.inventory).map(([type, count]) => `${count} ${type}`).join(', ')} at N=3; bodies ${equivalence.bodiesIdentical ? 'identical' : 'differ (see above)'}`);
@@ -288,6 +338,7 @@ function main(): void {
   const profile = profileAt(profileSize, features, options.write);
   const tokens = countTokens(features);
   const cli = options.cli ? measureCli(options) : [];
+  const cores = options.coreSize > 0 ? compareCores(options, probe, features) : undefined;
 
   const results: BenchResults = {
     date: new Date().toISOString(),
@@ -306,6 +357,7 @@ function main(): void {
     profile,
     tokens,
     cli,
+    cores,
     load: { atStart: loadAtStart, beforeRequire: loadBefore, atEnd: os.loadavg() },
     durationS: 0,
   };

@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { cdktfSynth } from './cli-support';
+import { CLI, cdktfSynth } from './cli-support';
+import { CORE_VERSIONS } from './core-under-test';
 import { readStack } from './helpers';
 
-describe('cdktf synth (the real CLI)', () => {
+describe(`${CLI} synth (the real CLI)`, () => {
   test('synthesizes every example stack of the root app into cdk.tf.json files', () => {
     const { status, output, outdir } = cdktfSynth();
     try {
@@ -12,6 +13,9 @@ describe('cdktf synth (the real CLI)', () => {
         const synthesized = readStack(outdir, stack);
         expect(synthesized.resources('azurerm_healthcare_workspace')).toHaveLength(1);
         expect(synthesized.resources('azurerm_healthcare_fhir_service').length).toBeGreaterThanOrEqual(1);
+        // The app ran on the core under test, and pins that core's azurerm.
+        expect(synthesized.json['//'].metadata.version).toBe(CORE_VERSIONS.core);
+        expect(synthesized.json.terraform.required_providers.azurerm.version).toBe(CORE_VERSIONS.azurerm);
       }
       expect(output).toMatch(/Generated Terraform code for the stacks/);
       // Synth-time warnings reach the user in the CLI output.

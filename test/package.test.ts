@@ -1,40 +1,49 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { buildPackage, GEN } from '../scripts/build-package';
+import { BUILD, CORE } from './core-under-test';
 
 const ROOT = path.resolve(__dirname, '..');
 
-/** Runs a script in a fresh Node process from the project root and returns what it prints. */
-function node(script: string): string {
-  return execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+/** Runs a script in a fresh Node process from `cwd` and returns what it prints. */
+function node(script: string, cwd = ROOT): string {
+  return execFileSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8' });
 }
 
-describe('the built package', () => {
+/** The package of the core under test, built from the source as `npm run pack:<core>` builds it. */
+describe(`the built package (${BUILD.name})`, () => {
+  let dir: string;
   beforeAll(() => {
-    // A clean build: stale modules of an earlier layout would otherwise be loaded by the tests below.
-    fs.rmSync(path.join(ROOT, 'dist'), { recursive: true, force: true });
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+    // Inside the project, so that its imports resolve from the project's node_modules, as they will in an app.
+    fs.mkdirSync(GEN, { recursive: true });
+    dir = buildPackage(CORE, fs.mkdtempSync(path.join(GEN, `test-package-${CORE}-`))).dir;
   });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('main and types point at the compiled library', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    expect(pkg.name).toBe('cdktf-azure-health-data-services');
-    expect(fs.existsSync(path.join(ROOT, pkg.main))).toBe(true);
-    expect(fs.existsSync(path.join(ROOT, pkg.types))).toBe(true);
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    expect(pkg.name).toBe(BUILD.name);
+    expect(pkg.peerDependencies).toEqual(BUILD.peerDependencies);
+    expect(fs.existsSync(path.join(dir, pkg.main))).toBe(true);
+    expect(fs.existsSync(path.join(dir, pkg.types))).toBe(true);
   });
 
   test('exports the public API', () => {
-    const exported = JSON.parse(node("console.log(JSON.stringify(Object.keys(require('./dist'))))"));
+    const exported = JSON.parse(node("console.log(JSON.stringify(Object.keys(require('./dist'))))", dir));
     expect(exported).toEqual(expect.arrayContaining(['Workspace', 'FhirService', 'DicomService', 'FhirVersion', 'RemovalPolicy', 'ManagedIdentityType']));
   });
 
   test("never loads the provider's root index (1,500 resources), only the resources it uses", () => {
     const loaded: string[] = JSON.parse(
-      node(`
+      node(
+        `
         require('./dist');
-        const root = require('path').dirname(require.resolve('@cdktf/provider-azurerm/package.json'));
+        const root = require('path').dirname(require.resolve('${BUILD.providerPackage}/package.json'));
         console.log(JSON.stringify(Object.keys(require.cache).filter((file) => file.startsWith(root)).map((file) => require('path').relative(root, file))));
-      `),
+      `,
+        dir,
+      ),
     );
     expect(loaded).not.toContain(path.join('lib', 'index.js'));
     expect(loaded.length).toBeGreaterThan(0);
@@ -45,7 +54,8 @@ describe('the built package', () => {
     // One child process; before each module the whole module registry is cleared, so each one is loaded first, as in
     // a fresh process, and pulls in its dependencies in its own order.
     const failures: Array<{ module: string; error: string }> = JSON.parse(
-      node(`
+      node(
+        `
         const fs = require('fs'), path = require('path');
         const files = [];
         const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).forEach((e) => {
@@ -59,9 +69,36 @@ describe('the built package', () => {
           try { require(file); } catch (error) { failures.push({ module: path.relative('dist', file), error: String(error && error.message) }); }
         }
         console.log(JSON.stringify(failures.concat(files.length > 50 ? [] : [{ module: 'dist', error: 'only ' + files.length + ' modules found' }])));
-      `),
+      `,
+        dir,
+      ),
     );
     expect(failures).toEqual([]);
+  });
+
+  test('loads only its own core: no package of the other core is required', () => {
+    const packages: string[] = JSON.parse(
+      node(
+        `
+        require('./dist');
+        const names = Object.keys(require.cache).map((file) => /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(file)?.[1]).filter(Boolean);
+        console.log(JSON.stringify([...new Set(names)].sort()));
+      `,
+        dir,
+      ),
+    );
+    expect(packages).toEqual(expect.arrayContaining([BUILD.corePackage, BUILD.providerPackage, 'constructs']));
+    const otherCore = CORE === 'cdktn' ? /^(cdktf|@cdktf\/)/ : /^(cdktn|@cdktn\/)/;
+    expect(packages.filter((name) => otherCore.test(name))).toEqual([]);
+  });
+
+  test("its declarations name its own core's types", () => {
+    const declarations = fs.readdirSync(path.join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.d.ts'));
+    const text = declarations.map((file) => fs.readFileSync(path.join(dir, 'dist', file), 'utf8')).join('\n');
+    expect(text).toContain(`from '${BUILD.corePackage}'`);
+    expect(text).toContain(`from '${BUILD.providerPackage}/lib/`);
+    const otherCore = CORE === 'cdktn' ? /from '(cdktf|@cdktf\/)/ : /from '(cdktn|@cdktn\/)/;
+    expect(otherCore.test(text)).toBe(false);
   });
 
   test('no source file imports the provider package root', () => {
