@@ -45,10 +45,23 @@ function overflow(type: 'Int32' | 'Int64' | 'Double' | 'Decimal'): DotNetError {
 
 // .NET's white space for number parsing (NumberStyles.AllowLeadingWhite / AllowTrailingWhite).
 const WHITE = '[\\t\\n\\v\\f\\r ]*';
+// Each part starts with its own kind of character, so these run in linear time.
 const INTEGER = new RegExp(`^${WHITE}([+-]?)(\\d+)${WHITE}$`);
-// Digits with thousands separators, an optional fraction and exponent: every part is a single repeat, so linear.
 const FLOAT = new RegExp(`^${WHITE}([+-]?)(\\d[\\d,]*)?(?:\\.(\\d*))?(?:[eE]([+-]?\\d+))?${WHITE}$`);
-const DECIMAL = new RegExp(`^${WHITE}([+-]?)${WHITE}(\\d[\\d,]*)?(?:\\.(\\d*))?${WHITE}([+-]?)${WHITE}$`);
+const DECIMAL_BODY = /^(\d[\d,]*)?(?:\.(\d*))?$/;
+
+function isWhite(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\v' || c === '\f' || c === '\r';
+}
+
+/** Removes .NET number white space from both ends (a loop: a regular expression like /\s+$/ can be quadratic). */
+function trimWhite(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isWhite(text[start])) start++;
+  while (end > start && isWhite(text[end - 1])) end--;
+  return text.slice(start, end);
+}
 
 /** `long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture)`. */
 export function parseInt64(text: string): bigint {
@@ -80,13 +93,19 @@ export function parseDouble(text: string): number {
  * decimal point, no exponent). Returns the number's canonical text, e.g. `"78"` or `"-0.5"`.
  */
 export function parseDecimal(text: string): string {
-  const match = DECIMAL.exec(text);
-  if (match === null || (match[2] === undefined && (match[3] === undefined || match[3] === '')) || (match[1] !== '' && match[4] !== '')) {
-    throw formatException();
+  let body = trimWhite(text);
+  let negative = false;
+  if (body[0] === '+' || body[0] === '-') {
+    negative = body[0] === '-';
+    body = body.slice(1);
+  } else if (body.endsWith('+') || body.endsWith('-')) {
+    negative = body.endsWith('-');
+    body = body.slice(0, -1);
   }
-  const negative = match[1] === '-' || match[4] === '-';
-  const whole = (match[2] ?? '0').replace(/,/g, '').replace(/^0+(?=\d)/, '');
-  const fraction = (match[3] ?? '').replace(/0+$/, '');
+  const match = DECIMAL_BODY.exec(body);
+  if (match === null || (match[1] === undefined && (match[2] === undefined || match[2] === ''))) throw formatException();
+  const whole = (match[1] ?? '0').replace(/,/g, '').replace(/^0+(?=\d)/, '');
+  const fraction = (match[2] ?? '').replace(/0+$/, '');
   // System.Decimal holds 96-bit integers scaled by a power of ten: about 7.9e28.
   if (whole.length > 29 || (whole.length === 29 && whole > '79228162514264337593543950335')) throw overflow('Decimal');
   const significant = `${whole}${fraction}`.replace(/^0+/, '');

@@ -21,18 +21,25 @@ export function selectJsonPathToken(expression: string, root: JToken): JToken | 
   return results[0];
 }
 
-const parsed = new Map<string, readonly JsonPathFilter[] | DotNetError>();
+/** A JSONPath that Json.NET cannot parse (a JsonException, raised before anything is evaluated). */
+export class JsonPathSyntaxError extends DotNetError {
+  constructor(message: string) {
+    super('JsonException', message);
+  }
+}
+
+const parsed = new Map<string, readonly JsonPathFilter[] | JsonPathSyntaxError>();
 const PARSE_CACHE_LIMIT = 2000;
 
 function parse(expression: string): readonly JsonPathFilter[] {
   let filters = parsed.get(expression);
   if (filters === undefined) {
     const result = parseJsonPath(expression);
-    filters = result.ok ? result.filters : new DotNetError('JsonException', result.message);
+    filters = result.ok ? result.filters : new JsonPathSyntaxError(result.message);
     if (parsed.size >= PARSE_CACHE_LIMIT) parsed.clear();
     parsed.set(expression, filters);
   }
-  if (filters instanceof DotNetError) throw filters;
+  if (filters instanceof JsonPathSyntaxError) throw filters;
   return filters;
 }
 
