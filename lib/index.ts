@@ -9,6 +9,7 @@ export * from './medtech/mapping/builders';
 export { checkDeviceMapping, checkFhirMapping, checkMappingLinkage, canonicalMappingJson } from './medtech/mapping-checks';
 export type { MappingFinding, MappingFindingLevel, MappingCheckOptions } from './medtech/mapping';
 export { MappingEvaluator } from './medtech/mapping/evaluator/mapping-evaluator';
+export type { MedTechSampleMessage } from './medtech/sample-messages';
 export type {
   FhirDeviceIdentity, FhirEncounterIdentity, MappingEvaluationError, MeasurementProperty, NormalizationResult, NormalizedMeasurement,
   NormalizeOptions, ObservationOptions, ObservationResult,
