@@ -77,6 +77,13 @@ describe('JMESPath as JmesPath.Net, with the MedTech functions', () => {
     expect(values(template('Body.data[?x]', 'matchedToken.x', { deviceIdExpression: '$.Body.deviceId', timestampExpression: '$.Body.endDate' }), body)).toEqual(['1', '2']);
   });
 
+  test('a null in the data stays in a projection (JmesPath.Net drops only its own null, by reference); a missing member is dropped', () => {
+    const body = { deviceId: 'd', endDate: BODY.endDate, data: [{ a: null }, { a: 1 }, { b: 2 }] };
+    expect(values(template('Body.data[*].a', 'to_string(matchedToken)', { deviceIdExpression: '$.Body.deviceId', timestampExpression: '$.Body.endDate' }), body)).toEqual(['null', '1']);
+    // [*] itself drops every null (JTokens.IsNull), so nulls in the array are not projected.
+    expect(values(template('Body.data[*].a[*]', 'to_string(matchedToken)', { deviceIdExpression: '$.Body.deviceId', timestampExpression: '$.Body.endDate' }), body)).toEqual([]);
+  });
+
   test('pitfall: a type match that is not a projection matches once whatever it is, false included', () => {
     expect(values(template('Body.heartRate == `1`', 'matchedToken', { deviceIdExpression: '$.Body.deviceId', timestampExpression: '$.Body.endDate' }), BODY)).toEqual(['False']);
     // A multi-select list is an array, not a projection: one match, the array.

@@ -21,54 +21,152 @@ export function evaluateJmesPath(ast: JmesNode, data: JToken): JmesArgument {
   return transform(ast, data);
 }
 
+
 const context: JmesFunctionContext = { evaluate: (node, token) => transform(node, token) };
 
-/** `JmesPathExpression.Transform(JmesPathArgument)`: a projection is mapped element by element, nulls dropped. */
-function transform(node: JmesNode, argument: JmesArgument): JmesArgument {
-  if (argument.type !== 'Projection') return transformToken(node, argument);
+/**
+ * JmesPath.Net builds a left-deep tree (`a[*].b.c` is Sub(Sub(Index(a, [*]), b), c)), and each compound node
+ * checks for null only on the whole value on its left: inside a projection, every later step runs on each element,
+ * with no short-circuit. The parser used here builds the specification's tree, where a projection holds its
+ * right-hand side, so each expression is first flattened into JmesPath.Net's shape: a base and a chain of steps.
+ */
+type Step =
+  | { readonly kind: 'field'; readonly name: string }
+  | { readonly kind: 'current' }
+  | { readonly kind: 'index'; readonly index: number }
+  | { readonly kind: 'slice'; readonly parts: readonly [number | undefined, number | undefined, number | undefined] }
+  | { readonly kind: 'listWildcard' }
+  | { readonly kind: 'hashWildcard' }
+  | { readonly kind: 'filter'; readonly condition: JmesNode }
+  | { readonly kind: 'flatten' }
+  /** A node evaluated on the value as a whole: multi-select, function call, or anything else in step position. */
+  | { readonly kind: 'node'; readonly node: JmesNode };
+
+interface Chain {
+  /** An expression evaluated first on the input (a pipe, `||`, a literal...); undefined: the chain starts on the input. */
+  readonly base?: JmesNode;
+  readonly steps: readonly Step[];
+}
+
+const chains = new WeakMap<JmesNode, Chain>();
+
+function chainOf(node: JmesNode): Chain {
+  let chain = chains.get(node);
+  if (chain === undefined) {
+    chain = linearize(node);
+    chains.set(node, chain);
+  }
+  return chain;
+}
+
+function append(chain: Chain, ...rest: ReadonlyArray<Chain | Step>): Chain {
+  const steps = [...chain.steps];
+  for (const part of rest) {
+    if ('kind' in part) steps.push(part);
+    else if (part.base !== undefined) steps.push({ kind: 'node', node: part.base }, ...part.steps);
+    else steps.push(...part.steps);
+  }
+  return { base: chain.base, steps };
+}
+
+function linearize(node: JmesNode): Chain {
+  const [first, second, third] = node.children;
+  switch (node.type) {
+    case 'Field':
+      return { steps: [{ kind: 'field', name: node.name ?? '' }] };
+    case 'Current':
+      return { steps: [{ kind: 'current' }] };
+    case 'Identity':
+      return { steps: [] };
+    case 'Index':
+      return { steps: [{ kind: 'index', index: node.index ?? 0 }] };
+    case 'Slice':
+      return { steps: [{ kind: 'slice', parts: node.slice ?? [undefined, undefined, undefined] }] };
+    case 'Subexpression':
+    case 'IndexExpression':
+      return append(linearize(first), linearize(second));
+    case 'Projection':
+      if (first.type === 'Flatten') return append(linearize(first.children[0]), { kind: 'flatten' }, linearize(second));
+      if (first.type === 'IndexExpression' && first.children[1].type === 'Slice') return append(linearize(first.children[0]), linearize(first.children[1]), linearize(second));
+      return append(linearize(first), { kind: 'listWildcard' }, linearize(second));
+    case 'ValueProjection':
+      return append(linearize(first), { kind: 'hashWildcard' }, linearize(second));
+    case 'FilterProjection':
+      return append(linearize(first), { kind: 'filter', condition: second }, linearize(third));
+    case 'Flatten':
+      return append(linearize(first), { kind: 'flatten' });
+    case 'MultiSelectList':
+    case 'MultiSelectHash':
+    case 'Function':
+      return { steps: [{ kind: 'node', node }] };
+    default:
+      return { base: node, steps: [] };
+  }
+}
+
+/** Evaluates an expression on a token (projections only ever flow between the steps of a chain). */
+function transform(node: JmesNode, json: JmesArgument): JmesArgument {
+  const chain = chainOf(node);
+  let value: JmesArgument;
+  let next = 0;
+  if (chain.base !== undefined) {
+    value = evaluateNode(chain.base, asJToken(json));
+  } else if (chain.steps.length === 0) {
+    return json;
+  } else {
+    value = applyStep(chain.steps[0], json);
+    next = 1;
+  }
+  for (; next < chain.steps.length; next++) {
+    // The compound node's check: a null on the left is the result (a projection is never null).
+    if (value.type === 'Null') return value;
+    value = applyStep(chain.steps[next], value);
+  }
+  return value;
+}
+
+/** `JmesPathExpression.Transform(JmesPathArgument)`: a projection is mapped element by element; only `[]` takes it whole. */
+function applyStep(step: Step, argument: JmesArgument): JmesArgument {
+  if (step.kind === 'flatten') return flatten(argument);
+  if (argument.type !== 'Projection') return stepOnToken(step, argument);
   const items: JmesArgument[] = [];
   for (const item of argument.items) {
-    const result = transform(node, item);
-    if (result.type === 'Projection' || result.type !== 'Null') items.push(result);
+    const result = applyStep(step, item);
+    // By reference, as JmesPath.Net compares with JTokens.Null: a null that is in the data stays.
+    if (result !== JNULL) items.push(result);
   }
   return projection(items);
 }
 
-function isNull(argument: JmesArgument): boolean {
-  return argument.type === 'Null';
-}
-
-/** The compound expressions' rule: a null left side is the result, the right side is not evaluated. */
-function then(left: JmesArgument, right: (value: JmesArgument) => JmesArgument): JmesArgument {
-  return isNull(left) ? left : right(left);
-}
-
-function transformToken(node: JmesNode, json: JToken): JmesArgument {
-  const [first, second, third] = node.children;
-  switch (node.type) {
-    case 'Field':
-      return json.type === 'Object' ? json.properties.get(node.name ?? '') ?? JNULL : JNULL;
-    case 'Current':
-    case 'Identity':
+function stepOnToken(step: Step, json: JToken): JmesArgument {
+  switch (step.kind) {
+    case 'field':
+      return json.type === 'Object' ? json.properties.get(step.name) ?? JNULL : JNULL;
+    case 'current':
       return json;
+    case 'index':
+      return index(step.index, json);
+    case 'slice':
+      return slice(step.parts, json);
+    case 'listWildcard':
+      return json.type === 'Array' ? projection(json.items.filter((item) => item.type !== 'Null')) : JNULL;
+    case 'hashWildcard':
+      return json.type === 'Object' ? projection([...json.properties.values()]) : JNULL;
+    case 'filter':
+      return json.type === 'Array' ? projection(json.items.filter((item) => !isFalse(asJToken(transform(step.condition, item))))) : JNULL;
+    case 'flatten':
+      return flatten(json);
+    case 'node':
+      return evaluateNode(step.node, json);
+  }
+}
+
+/** The nodes that are not path steps (and multi-selects and calls in step position): evaluated on a whole token. */
+function evaluateNode(node: JmesNode, json: JToken): JmesArgument {
+  const [first, second] = node.children;
+  switch (node.type) {
     case 'Literal':
       return literal(node);
-    case 'Subexpression':
-      return then(transform(first, json), (left) => transform(second, left));
-    case 'IndexExpression':
-      return then(transform(first, json), (left) => transform(second, left));
-    case 'Index':
-      return index(node.index ?? 0, json);
-    case 'Slice':
-      return slice(node.slice ?? [undefined, undefined, undefined], json);
-    case 'Projection':
-      return projectionNode(first, second, json);
-    case 'ValueProjection':
-      return withRight(then(transform(first, json), (left) => mapTokens(left, hashWildcard)), second);
-    case 'FilterProjection':
-      return withRight(then(transform(first, json), (left) => mapTokens(left, (token) => filter(token, second))), third);
-    case 'Flatten':
-      return then(transform(first, json), flatten);
     case 'Pipe':
       return transform(second, asJToken(transform(first, json)));
     case 'Or': {
@@ -89,57 +187,10 @@ function transformToken(node: JmesNode, json: JToken): JmesArgument {
       return jarray(node.children.map((child) => asJToken(transform(child, json))));
     case 'MultiSelectHash':
       return jobject(node.children.map((child, i) => [node.keys?.[i] ?? '', asJToken(transform(child, json))] as const));
-    case 'ExpressionReference':
+    default:
+      // `&expr` outside a function call (the parser allows it only as an argument).
       return JNULL;
   }
-}
-
-/** A Projection node: `[*]`, `[]` or a slice on the left, then the right-hand side applied to the projection. */
-function projectionNode(left: JmesNode, right: JmesNode, json: JToken): JmesArgument {
-  let projected: JmesArgument;
-  if (left.type === 'Flatten') {
-    projected = then(transform(left.children[0], json), flatten);
-  } else if (left.type === 'IndexExpression' && left.children[1].type === 'Slice') {
-    const sliceNode = left.children[1];
-    projected = then(transform(left.children[0], json), (value) => transform(sliceNode, value));
-  } else {
-    projected = then(transform(left, json), (value) => mapTokens(value, listWildcard));
-  }
-  return withRight(projected, right);
-}
-
-function withRight(projected: JmesArgument, right: JmesNode | undefined): JmesArgument {
-  if (right === undefined || right.type === 'Identity') return projected;
-  return then(projected, (value) => transform(right, value));
-}
-
-/** Applies a projection specifier the way `Transform(argument)` does: element by element on a projection. */
-function mapTokens(argument: JmesArgument, project: (token: JToken) => JmesArgument): JmesArgument {
-  if (argument.type !== 'Projection') return project(argument);
-  const items: JmesArgument[] = [];
-  for (const item of argument.items) {
-    const result = mapTokens(item, project);
-    if (result.type === 'Projection' || result.type !== 'Null') items.push(result);
-  }
-  return projection(items);
-}
-
-/** `[*]` (`JmesPathListWildcardProjection`): the non-null items of an array. */
-function listWildcard(token: JToken): JmesArgument {
-  if (token.type !== 'Array') return JNULL;
-  return projection(token.items.filter((item) => item.type !== 'Null'));
-}
-
-/** `*` (`JmesPathHashWildcardProjection`): an object's values, nulls included. */
-function hashWildcard(token: JToken): JmesArgument {
-  if (token.type !== 'Object') return JNULL;
-  return projection([...token.properties.values()]);
-}
-
-/** `[?condition]`: the items for which the condition is not false. */
-function filter(token: JToken, condition: JmesNode): JmesArgument {
-  if (token.type !== 'Array') return JNULL;
-  return projection(token.items.filter((item) => !isFalse(asJToken(transform(condition, item)))));
 }
 
 /** `[]` (`JmesPathFlattenProjection`): works on the whole value, a projection included; one level, nulls dropped. */

@@ -4,7 +4,7 @@
  * and unquoted property names are accepted, a repeated name replaces the earlier value, nesting stops at 64 levels.
  */
 import { parseJsonNetDate } from './dotnet-datetime';
-import { JArray, jarray, jboolean, jdate, jfloat, jinteger, JNULL, jobject, JToken, jstring, MAX_DEPTH } from './json-token';
+import { JArray, jarray, jboolean, jdate, jfloat, jinteger, jnull, jobject, JToken, jstring, MAX_DEPTH } from './json-token';
 
 export type JsonTextResult = { readonly ok: true; readonly token: JToken } | { readonly ok: false; readonly message: string };
 
@@ -87,7 +87,7 @@ class Reader {
     for (const [word, token] of KEYWORDS) {
       if (this.text.startsWith(word, this.position)) {
         this.position += word.length;
-        return token;
+        return token();
       }
     }
     throw this.error(`Unexpected character encountered while parsing value: ${c}.`);
@@ -186,6 +186,6 @@ class Reader {
   }
 }
 
-const KEYWORDS: ReadonlyArray<readonly [string, JToken]> = [
-  ['true', jboolean(true)], ['false', jboolean(false)], ['null', JNULL], ['undefined', JNULL], ['NaN', jfloat(NaN)],
+const KEYWORDS: ReadonlyArray<readonly [string, () => JToken]> = [
+  ['true', () => jboolean(true)], ['false', () => jboolean(false)], ['null', jnull], ['undefined', jnull], ['NaN', () => jfloat(NaN)],
 ];

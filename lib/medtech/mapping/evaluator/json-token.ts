@@ -37,7 +37,16 @@ export type JValue =
 export type JToken = JObject | JArray | JProperty | JValue;
 export type JContainer = JObject | JArray | JProperty;
 
+/**
+ * JmesPath.Net's `JTokens.Null`: the null that expressions produce (a missing member, a function's "no result").
+ * Projections drop it by reference, but keep a null that is in the data, so data nulls are separate objects (`jnull`).
+ */
 export const JNULL: JValue = { type: 'Null' };
+
+/** A null read from JSON: a token of its own, as every Json.NET `JValue` is. */
+export function jnull(): JValue {
+  return { type: 'Null' };
+}
 export const JTRUE: JValue = { type: 'Boolean', value: true };
 export const JFALSE: JValue = { type: 'Boolean', value: false };
 
@@ -139,7 +148,7 @@ function convert(input: unknown, readDates: boolean, depth: number, ancestors: S
       return date !== undefined ? jdate(date) : jstring(value);
     }
     case 'number':
-      if (!Number.isFinite(value)) return JNULL;
+      if (!Number.isFinite(value)) return jnull();
       // As in the JSON text JSON.stringify writes: "1e+21" is read as a float, "100" as an integer.
       return Number.isInteger(value) && !String(value).includes('e') ? jinteger(value) : jfloat(value);
     case 'bigint':
@@ -149,15 +158,15 @@ function convert(input: unknown, readDates: boolean, depth: number, ancestors: S
     case 'object':
       break;
     default:
-      return JNULL;
+      return jnull();
   }
-  if (value === null) return JNULL;
+  if (value === null) return jnull();
   if (depth >= MAX_DEPTH) throw new JsonConversionError(`The value is nested more than ${MAX_DEPTH} levels deep (Json.NET's MaxDepth).`);
   if (ancestors.has(value)) throw new JsonConversionError('The value refers to itself (a cycle); it cannot be sent as JSON.');
   ancestors.add(value);
   try {
     if (Array.isArray(value)) {
-      return jarray(value.map((item: unknown) => (item === undefined || typeof item === 'function' || typeof item === 'symbol' ? JNULL : convert(item, readDates, depth + 1, ancestors))));
+      return jarray(value.map((item: unknown) => (item === undefined || typeof item === 'function' || typeof item === 'symbol' ? jnull() : convert(item, readDates, depth + 1, ancestors))));
     }
     const entries: Array<[string, JToken]> = [];
     for (const key of Object.keys(value)) {
@@ -183,7 +192,7 @@ export function fromDotNetObject(value: unknown): JToken {
 function convertObject(value: unknown, depth: number, ancestors: Set<object>): JToken {
   if (value instanceof Date) {
     const date = fromJsDate(value);
-    return date === undefined ? JNULL : jdate(date);
+    return date === undefined ? jnull() : jdate(date);
   }
   if (typeof value !== 'object' || value === null) return convert(value, false, depth, ancestors);
   if (depth >= MAX_DEPTH) throw new JsonConversionError(`The value is nested more than ${MAX_DEPTH} levels deep (Json.NET's MaxDepth).`);

@@ -8,7 +8,7 @@ import { DeviceMappingLoad, loadDeviceMapping } from './device-template-reader';
 import { formatMeasurementTime, parseDotNetDateTime } from './dotnet-datetime';
 import { MappingEvaluationError, NormalizationResult, NormalizedMeasurement, NormalizeOptions } from './evaluation-types';
 import { readJsonText } from './json-text';
-import { fromDotNetObject, fromPlain, JNULL, jobject, JsonConversionError, JToken } from './json-token';
+import { fromDotNetObject, fromPlain, jnull, jobject, JsonConversionError, JToken } from './json-token';
 import { ExtractedMeasurement, extractMeasurements } from './measurement-extractor';
 import { toEvaluationError } from './service-error';
 
@@ -61,7 +61,7 @@ function readEvent(message: unknown, options: NormalizeOptions): { token: JToken
   let body: JToken;
   if (typeof message === 'string') {
     if (envelope && message.length === 0) {
-      body = JNULL;
+      body = jnull();
     } else {
       const parsed = readJsonText(message, { readDates: true, allowTrailingText: envelope });
       if (!parsed.ok) return invalid(parsed.message);
