@@ -1,6 +1,6 @@
 /** How measurements become FHIR R4 Observations: grouping, value types, identities and the FHIR stage's errors. */
 import { createHash } from 'crypto';
-import { HealthDataValidationError, MappingEvaluator, NormalizedMeasurement, ObservationOptions } from '../../../lib';
+import { DeviceMapping, FhirMapping, HealthDataValidationError, MappingEvaluator, NormalizedMeasurement, ObservationOptions } from '../../../lib';
 import { codeValueTemplate, fhirDoc } from '../mapping/support';
 
 type Json = Record<string, any>;
@@ -150,6 +150,17 @@ describe('the FHIR mapping and the inputs', () => {
     const result = MappingEvaluator.toObservations({ templateType: 'CollectionFhir', template: [{ templateType: 'CodeValueFhir', template: { typeName: 'x' } }] }, [], LOOKUP);
     expect(result).toEqual({ observations: [], errors: [expect.objectContaining({ errorType: 'InvalidTemplateException', message: expect.stringContaining("Required property 'Codes' not found in JSON.") })] });
     expect(MappingEvaluator.toObservations(fhirDoc(codeValueTemplate()), [], LOOKUP)).toEqual({ observations: [], errors: [] });
+  });
+
+  test('mappings built with DeviceMapping and FhirMapping evaluate like their JSON', () => {
+    const device = DeviceMapping.collection([DeviceMapping.calculatedContent({
+      typeName: 'heartrate', typeMatchExpression: '$..[?(@heartRate)]', deviceIdExpression: '$.matchedToken.deviceId', timestampExpression: '$.matchedToken.endDate',
+      values: [{ valueName: 'hr', valueExpression: '$.matchedToken.heartRate', required: true }],
+    })]);
+    const fhir = FhirMapping.collection([FhirMapping.codeValue({ typeName: 'heartrate', codes: [{ code: '8867-4', system: 'http://loinc.org' }], value: FhirMapping.quantity({ valueName: 'hr', unit: 'count/min' }) })]);
+    const { measurements, errors } = MappingEvaluator.normalize(device, { heartRate: 61, deviceId: 'd1', endDate: '2024-01-01T10:00:00Z' });
+    expect(errors).toEqual([]);
+    expect((MappingEvaluator.toObservations(fhir, measurements, LOOKUP).observations[0] as Json).valueQuantity).toEqual({ value: 61, unit: 'count/min' });
   });
 
   test('the type name lookup ignores case, as the service\'s does', () => {

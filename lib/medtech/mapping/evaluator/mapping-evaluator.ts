@@ -4,6 +4,7 @@
  */
 import { HealthDataValidationError } from '../../../core/validation';
 import { parseDotNetDateTime, parseJsonNetDate } from './dotnet-datetime';
+import type { DeviceMappingDocument, FhirMappingDocument } from '../builders';
 import type { NormalizationResult, NormalizedMeasurement, NormalizeOptions, ObservationOptions, ObservationResult } from './evaluation-types';
 import type * as NormalizerModule from './normalizer';
 import type * as ObservationsModule from './observations';
@@ -24,7 +25,7 @@ export class MappingEvaluator {
    * Never throws for what the service would reject: mapping load errors and the error that stops the message are
    * returned in `errors`. Throws HealthDataValidationError only for malformed options.
    */
-  public static normalize(deviceMapping: { readonly [key: string]: unknown } | string, message: unknown, options?: NormalizeOptions): NormalizationResult {
+  public static normalize(deviceMapping: DeviceMappingDocument | { readonly [key: string]: unknown } | string, message: unknown, options?: NormalizeOptions): NormalizationResult {
     const subject = 'MappingEvaluator.normalize';
     const given = optionsObject(subject, options);
     const problems: string[] = [];
@@ -44,7 +45,7 @@ export class MappingEvaluator {
    * latest-wins rule for equal times, identifiers and ids are the service's. Never throws for what the service
    * would reject; throws HealthDataValidationError for malformed measurements or options.
    */
-  public static toObservations(fhirMapping: { readonly [key: string]: unknown } | string, measurements: NormalizedMeasurement[], options: ObservationOptions): ObservationResult {
+  public static toObservations(fhirMapping: FhirMappingDocument | { readonly [key: string]: unknown } | string, measurements: NormalizedMeasurement[], options: ObservationOptions): ObservationResult {
     const subject = 'MappingEvaluator.toObservations';
     const given = optionsObject(subject, options);
     const problems: string[] = [];
