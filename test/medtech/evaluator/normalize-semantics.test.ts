@@ -106,6 +106,8 @@ describe('JMESPath as JmesPath.Net, with the MedTech functions', () => {
     ['to_number of a numeric string', "to_number('42')", '42'],
     ['avg is a double', 'avg([`2`, `4`])', '3'],
     ['length counts characters', "length('héllo')", '5'],
+    ['sort orders numbers as numbers', 'to_string(sort([`-1`, `-2`, `10`]))', '[-2,-1,10]'],
+    ['max_by keeps the later of equal keys', "max_by([{\"k\": `1`, \"v\": 'first'}, {\"k\": `1`, \"v\": 'second'}], &k).v", 'second'],
   ])('%s', (_name, expression, expected) => {
     expect(values(template('[Body]', expression, { deviceIdExpression: '$.Body.deviceId', timestampExpression: '$.Body.endDate' }), BODY)).toEqual([expected]);
   });
