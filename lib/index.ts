@@ -9,6 +9,12 @@ export type { MappingInput } from './medtech/mapping-input';
 export * from './medtech/mapping/builders';
 export { checkDeviceMapping, checkFhirMapping, checkMappingLinkage, canonicalMappingJson } from './medtech/mapping-checks';
 export type { MappingFinding, MappingFindingLevel, MappingCheckOptions } from './medtech/mapping';
+export { MappingEvaluator } from './medtech/mapping/evaluator/mapping-evaluator';
+export type { MedTechSampleMessage } from './medtech/sample-messages';
+export type {
+  FhirDeviceIdentity, FhirEncounterIdentity, MappingEvaluationError, MeasurementProperty, NormalizationResult, NormalizedMeasurement,
+  NormalizeOptions, ObservationOptions, ObservationResult,
+} from './medtech/mapping/evaluator/evaluation-types';
 export { HealthDataRole } from './access/health-data-role';
 export type { GrantOptions, PrincipalType } from './access/role-grant';
 export type { MonitoringOptions, LogAnalyticsDestinationType, ServiceMonitoringOptions } from './monitoring/monitoring-options';

@@ -34,6 +34,13 @@ describe(`the built package (${BUILD.name})`, () => {
     expect(exported).toEqual(expect.arrayContaining(['Workspace', 'FhirService', 'DicomService', 'FhirVersion', 'RemovalPolicy', 'ManagedIdentityType']));
   });
 
+  test('exports MappingEvaluator, and the medtech-evaluate command (the bin) runs from the build', () => {
+    expect(node("console.log(typeof require('./dist').MappingEvaluator.normalize)").trim()).toBe('function');
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const usage = execFileSync(process.execPath, [path.join(ROOT, pkg.bin['medtech-evaluate']), '--help'], { cwd: ROOT, encoding: 'utf8' });
+    expect(usage).toContain('Usage: medtech-evaluate --device-mapping <file>');
+  });
+
   test("never loads the provider's root index (1,500 resources), only the resources it uses", () => {
     const loaded: string[] = JSON.parse(
       node(

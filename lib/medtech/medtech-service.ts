@@ -21,6 +21,7 @@ import type { DeviceMappingDocument } from './mapping';
 import { deviceMappingFindings, MappingInput, readMapping, reportFindings } from './mapping-input';
 import { MEDTECH_DEPRECATION, MEDTECH_REGIONS } from './medtech-regions';
 import type { IMedTechService } from './medtech-service-ref';
+import { MedTechSampleMessage, registerSampleMessages } from './sample-messages';
 
 export type { IMedTechService };
 
@@ -42,6 +43,14 @@ export interface MedTechServiceOptions extends HealthDataServiceOptions, Service
    * @default - no destination (measurements are normalized but not written anywhere)
    */
   readonly destination?: MedTechFhirDestinationOptions;
+  /**
+   * Device messages the mappings are checked with at every synth: each must produce at least one measurement and,
+   * with a destination, every measurement must reach an Observation; otherwise the synth fails with errors that point
+   * into the mappings. The measurements and Observations of each sample are written to
+   * `<outdir>/stacks/<stack>/medtech-samples/<construct path>.json` (see `MappingEvaluator`).
+   * @default - no samples are checked
+   */
+  readonly sampleMessages?: MedTechSampleMessage[];
   /**
    * The service's managed identity. MedTech supports one: system-assigned, or a single user-assigned identity.
    * @default - a system-assigned identity, which is granted the roles it needs
@@ -135,6 +144,7 @@ export class MedTechService extends Construct implements IMedTechService, IHealt
     if (props.destination !== undefined) {
       this.destination = new MedTechFhirDestination(this, 'FhirDestination', { ...props.destination, medTechService: this, deviceMapping });
     }
+    registerSampleMessages(this, props.sampleMessages, { deviceMapping: deviceMapping.document, destination: props.destination });
     WorkspaceMonitoring.configureService(this, props.monitoring);
     foundation.join(this);
   }

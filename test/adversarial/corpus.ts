@@ -438,6 +438,10 @@ export const MEDTECH_CORPUS: readonly BadInput[] = [
   { prop: 'MedTechService destination.fhirService', input: 'missing', build: destinationWith({ fhirService: undefined }), expected: 'MedTechService destination.fhirService is missing' },
   { prop: 'MedTechService destination.fhirService', input: 'an id string instead of a service', build: destinationWith({ fhirService: FHIR_ID }), expected: 'MedTechService destination.fhirService is missing' },
   { prop: 'MedTechService destination.fhirService', input: 'a STU3 service', build: medTechWith({}, {}, FhirVersion.STU3), expected: 'is a "fhir-Stu3" service: MedTech writes only to FHIR R4 services.' },
+  { prop: 'MedTechService sampleMessages', input: 'a string instead of a list', build: medTechWith({ sampleMessages: '{"heartRate": 78}' }), expected: 'MedTechService sampleMessages is invalid: an array of {body, name?, properties?, systemProperties?, envelope?}' },
+  { prop: 'MedTechService sampleMessages', input: 'a message without body', build: medTechWith({ sampleMessages: [{ heartRate: 78 }] }), expected: 'MedTechService sampleMessages[0].body is missing' },
+  { prop: 'MedTechService sampleMessages', input: 'null as a message', build: medTechWith({ sampleMessages: [null] }), expected: 'MedTechService sampleMessages[0] is invalid: an object' },
+  { prop: 'MedTechService sampleMessages', input: 'properties as a list', build: medTechWith({ sampleMessages: [{ body: {}, properties: [] }] }), expected: 'MedTechService sampleMessages[0].properties is invalid: an object' },
   // Deeper than Json.NET reads, and deep enough to overflow a recursive serializer.
   { prop: 'MedTechService deviceMapping', input: 'nested 100,000 levels deep', build: medTechWith({ deviceMapping: deeplyNested(100_000) }), expected: 'deviceMapping is nested more than 64 levels deep' },
   { prop: 'MedTechService props', input: 'null instead of the props object', build: (stack) => void workspace(stack).addMedTechService('Devices', bad(null)), expected: 'MedTechService props null is invalid: an object' },

@@ -50,7 +50,7 @@ export function readLanguage(member: Member, out: FindingCollector): ExpressionL
   return language;
 }
 
-interface Expression {
+export interface Expression {
   readonly text: string;
   /** Undefined when the language is unknown (invalid or unresolved). */
   readonly language: ExpressionLanguageName | undefined;
@@ -58,7 +58,8 @@ interface Expression {
   readonly path: string;
 }
 
-function readExpression(member: Member, site: ExpressionSite, out: FindingCollector): Expression | undefined {
+/** The text, language and path of an expression (a string or a `{value, language}` object); undefined when unusable (reported). */
+export function readExpression(member: Member, site: ExpressionSite, out: FindingCollector): Expression | undefined {
   const value = member.value;
   if (site.spec.expressionObjects && (typeof value === 'number' || typeof value === 'boolean')) {
     // CalculatedContent reads a non-string token as an expression object, which a number or boolean cannot be.

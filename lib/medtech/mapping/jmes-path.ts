@@ -16,10 +16,20 @@ import { shorten } from './findings';
 export interface JmesNode {
   readonly type: JmesNodeType;
   readonly children: readonly JmesNode[];
-  /** Field name, function name, or multi-select-hash key. */
+  /** Field name, function name, or comparator (`==`, `<`...). */
   readonly name?: string;
   /** 0-based index of the node's first token in the expression. */
   readonly position: number;
+  /** Literal: the JSON text between the backticks; raw string: its value (JmesPath.Net unescapes only `\``/`\'`). */
+  readonly text?: string;
+  /** Index: the index (JmesPath.Net reads a number that is no Int32 as 0). */
+  readonly index?: number;
+  /** Slice: start, stop and step, each undefined when omitted. */
+  readonly slice?: readonly [number | undefined, number | undefined, number | undefined];
+  /** MultiSelectHash: the key of each child, in order. */
+  readonly keys?: readonly string[];
+  /** Literal: true for a raw string (`'...'`), whose `text` is the string itself rather than JSON. */
+  readonly raw?: boolean;
 }
 
 export type JmesNodeType =
@@ -230,8 +240,9 @@ class Parser {
     const at = token.position;
     switch (token.type) {
       case 'literal':
+        return node('Literal', at, [], undefined, { text: token.text.slice(1, -1).replace(/\\`/g, '`') });
       case 'raw':
-        return node('Literal', at);
+        return node('Literal', at, [], undefined, { text: token.text.slice(1, -1).replace(/\\'/g, "'"), raw: true });
       case 'identifier':
         return node('Field', at, [], token.text);
       case 'quoted':
@@ -337,7 +348,7 @@ class Parser {
     if (this.peek().type === 'number' && this.peek(1).type !== 'colon') {
       const index = this.advance();
       this.expect('rbracket');
-      return node('Index', index.position);
+      return node('Index', index.position, [], undefined, { index: int32OrZero(index.text) });
     }
     const parts: Array<number | undefined> = [undefined, undefined, undefined];
     let part = 0;
@@ -347,7 +358,7 @@ class Parser {
       if (token.type === 'colon' && part < 2) {
         part++;
       } else if (token.type === 'number' && parts[part] === undefined) {
-        parts[part] = Number(token.text);
+        parts[part] = int32OrZero(token.text);
       } else {
         throw this.unexpected(token);
       }
@@ -355,7 +366,7 @@ class Parser {
     }
     this.advance();
     if (parts[2] === 0) throw new JmesSyntaxError('Error: invalid-value, a slice projection step cannot be 0.', at);
-    return node('Slice', at);
+    return node('Slice', at, [], undefined, { slice: [parts[0], parts[1], parts[2]] });
   }
 
   private projectIfSlice(left: JmesNode, right: JmesNode): JmesNode {
@@ -401,16 +412,21 @@ class Parser {
 
   private multiSelectHash(at: number): JmesNode {
     const values: JmesNode[] = [];
+    const keys: string[] = [];
     for (;;) {
       const key = this.advance();
       if (key.type !== 'identifier' && key.type !== 'quoted') throw this.unexpected(key);
+      const name = key.type === 'quoted' ? JSON.parse(key.text) as string : key.text;
+      // JmesPath.Net collects the keys in a Dictionary, whose Add fails on a repeated key.
+      if (keys.includes(name)) throw new JmesSyntaxError(`An item with the same key has already been added. Key: ${name}`, key.position);
+      keys.push(name);
       this.expect('colon');
       values.push(this.expression(0));
       if (this.peek().type !== 'comma') break;
       this.advance();
     }
     this.expect('rbrace');
-    return node('MultiSelectHash', at, values);
+    return node('MultiSelectHash', at, values, undefined, { keys });
   }
 
   private bindingPower(token: Token): number {
@@ -440,6 +456,15 @@ class Parser {
   }
 }
 
-function node(type: JmesNodeType, position: number, children: readonly JmesNode[] = [], name?: string): JmesNode {
-  return name === undefined ? { type, children, position } : { type, children, position, name };
+type NodeDetails = Pick<JmesNode, 'text' | 'index' | 'slice' | 'keys' | 'raw'>;
+
+function node(type: JmesNodeType, position: number, children: readonly JmesNode[] = [], name?: string, details?: NodeDetails): JmesNode {
+  const base = name === undefined ? { type, children, position } : { type, children, position, name };
+  return details === undefined ? base : { ...base, ...details };
+}
+
+/** JmesPath.Net's `NumberToken` (`Int32.TryParse`, whose failure leaves 0). */
+function int32OrZero(text: string): number {
+  const value = Number(text);
+  return value >= -2147483648 && value <= 2147483647 ? value : 0;
 }

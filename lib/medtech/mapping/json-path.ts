@@ -34,7 +34,8 @@ export type JsonPathOperator =
 /** One side of a filter comparison: a path (relative to `@`, or starting with a root filter for `$`) or a literal. */
 export type JsonPathOperand =
   | { readonly kind: 'path'; readonly filters: readonly JsonPathFilter[] }
-  | { readonly kind: 'value'; readonly value: string | number | boolean | null };
+  /** `float`: a number written with '.', 'e' or 'E' (a double in Json.NET, a long otherwise). */
+  | { readonly kind: 'value'; readonly value: string | number | boolean | null; readonly float?: boolean };
 
 export type JsonPathQuery =
   | { readonly kind: 'boolean'; readonly operator: JsonPathOperator; readonly left: JsonPathOperand; readonly right?: JsonPathOperand }
@@ -302,7 +303,7 @@ class JPathParser {
     if (value.ok) {
       this.eatWhitespace();
       this.ensureLength('Path ended with open query.');
-      return { kind: 'value', value: value.value };
+      return value.float === true ? { kind: 'value', value: value.value, float: true } : { kind: 'value', value: value.value };
     }
     throw this.unexpectedCharacter();
   }
@@ -356,7 +357,7 @@ class JPathParser {
     throw this.error('Path ended with open query.');
   }
 
-  private tryParseValue(): { ok: true; value: string | number | boolean | null } | { ok: false } {
+  private tryParseValue(): { ok: true; value: string | number | boolean | null; float?: boolean } | { ok: false } {
     const currentChar = this.s[this.i];
     if (currentChar === "'") return { ok: true, value: this.readQuotedString() };
     if (isDigit(currentChar) || currentChar === '-') {
@@ -504,11 +505,11 @@ function isDigit(c: string): boolean {
 }
 
 /** `double.TryParse(Float | AllowThousands)` when the text has '.', 'e' or 'E', else `long.TryParse`. */
-function parseNumber(text: string): { ok: true; value: number } | { ok: false } {
+function parseNumber(text: string): { ok: true; value: number; float?: boolean } | { ok: false } {
   if (FLOAT_CHARACTERS.test(text)) {
     const match = /^(-?)([\d,]*)(\.\d*)?([eE][-+]?\d+)?$/.exec(text);
     if (match === null || !/\d/.test(`${match[2]}${match[3] ?? ''}`) || match[2].startsWith(',')) return { ok: false };
-    return { ok: true, value: Number(`${match[1]}${match[2].replace(/,/g, '')}${match[3] ?? ''}${match[4] ?? ''}`) };
+    return { ok: true, value: Number(`${match[1]}${match[2].replace(/,/g, '')}${match[3] ?? ''}${match[4] ?? ''}`), float: true };
   }
   if (!/^-?\d+$/.test(text)) return { ok: false };
   const big = BigInt(text);
