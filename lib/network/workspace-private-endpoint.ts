@@ -7,6 +7,7 @@ import { checkLocation } from '../core/location';
 import { RESOURCE_GROUP_NAME_RULE, resourceIdRule } from '../core/names';
 import { primaryResourceOf, sameStack } from '../core/primary-resource';
 import { NameRegistry } from '../core/service-registry';
+import { trimCharacters } from '../core/text';
 import { checkTags, Tags } from '../core/tags';
 import { fail, InputProblems, isUnresolved, ValueRule } from '../core/validation';
 import { lockAfter } from '../lock/workspace-lock';
@@ -83,7 +84,7 @@ const PRIVATE_ENDPOINT_NAME_RULE: ValueRule<string> = {
   requirement: "1-80 letters, digits, '_', '.' or '-', starting with a letter or digit and ending with a letter, digit or '_'",
   test: (value) => typeof value === 'string' && /^[a-zA-Z0-9]([-a-zA-Z0-9_.]{0,78}[a-zA-Z0-9_])?$/.test(value),
   fix: (value) => {
-    const repaired = String(value).replace(/[^-a-zA-Z0-9_.]+/g, '-').replace(/^[^a-zA-Z0-9]+/, '').slice(0, 80).replace(/[-.]+$/, '');
+    const repaired = trimCharacters(String(value).replace(/[^-a-zA-Z0-9_.]+/g, '-').replace(/^[^a-zA-Z0-9]+/, '').slice(0, 80), '-.', 'end');
     return /^[a-zA-Z0-9]([-a-zA-Z0-9_.]{0,78}[a-zA-Z0-9_])?$/.test(repaired) ? `Use e.g. "${repaired}".` : undefined;
   },
 };
