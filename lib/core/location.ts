@@ -1,5 +1,6 @@
 import { Fn, Op, Precondition } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { describeInput } from './describe';
 import { ADDITIONAL_LOCATIONS_CONTEXT, isKnownLocation, nearestLocation, normalizeLocation } from './regions';
 import { InputProblems, isUnresolved } from './validation';
 
@@ -10,12 +11,13 @@ import { InputProblems, isUnresolved } from './validation';
 export function checkLocation(scope: IConstruct, problems: InputProblems, subject: string, location: string): string {
   if (isUnresolved(location)) return location;
   if (typeof location !== 'string' || location.trim() === '') {
-    problems.add(`${subject} ${JSON.stringify(location)} is invalid: an Azure region name such as "eastus" is required.`);
+    problems.add(`${subject} ${describeInput(location)} is invalid: an Azure region name such as "eastus" is required.`);
     return location;
   }
   if (!isKnownLocation(scope, location)) {
+    const nearest = nearestLocation(location);
     problems.add(
-      `${subject} "${location}" is invalid: not a known Azure region. Did you mean "${nearestLocation(location)}"? ` +
+      `${subject} ${describeInput(location)} is invalid: not a known Azure region.${nearest === undefined ? '' : ` Did you mean "${nearest}"?`} ` +
         `If the region is newer than this library, list it in the context key "${ADDITIONAL_LOCATIONS_CONTEXT}".`,
     );
   }

@@ -1,5 +1,6 @@
-import { Token } from 'cdktf';
+import { Precondition, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { describeInput } from './describe';
 import { discardSynthesizedStack } from './stale-output';
 
 /**
@@ -42,14 +43,7 @@ export function isUnresolved(value: unknown): boolean {
 }
 
 function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  try {
-    const text = JSON.stringify(value);
-    return text === undefined ? String(value) : text.length > 200 ? `${text.slice(0, 197)}...` : text;
-  } catch {
-    return String(value);
-  }
+  return describeInput(value);
 }
 
 /**
@@ -58,7 +52,22 @@ function describe(value: unknown): string {
  */
 export class InputProblems {
   private readonly messages: string[] = [];
+  private readonly planChecks: Precondition[] = [];
   constructor(private readonly scope: IConstruct) {}
+
+  /**
+   * Records a rule that only Terraform can check (a value is a token): the construct puts it on its resource as a
+   * `lifecycle.precondition`, so that `terraform plan` fails with the same kind of message.
+   */
+  public checkAtPlan(condition: unknown, message: string): this {
+    this.planChecks.push({ condition, errorMessage: `[${this.scope.node.path}] ${message}` });
+    return this;
+  }
+
+  /** The plan-time checks recorded with {@link checkAtPlan}. */
+  public get preconditions(): readonly Precondition[] {
+    return this.planChecks;
+  }
 
   /** Checks one value; `undefined` (not given) is skipped unless the rule is `required`; tokens are skipped. */
   public check<T>(subject: string, value: T | undefined, rule: ValueRule<T>): this {
