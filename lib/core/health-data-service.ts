@@ -126,7 +126,7 @@ export abstract class HealthDataService extends Construct {
   protected lifecycle(removalPolicy?: RemovalPolicy): TerraformResourceLifecycle | undefined {
     const lifecycle: TerraformResourceLifecycle = {
       ...(this.kind.holdsData ? preventDestroyFor(this, removalPolicy, this.kind.dataDescription) : {}),
-      ...(this.preconditions.length > 0 ? { precondition: [...this.preconditions] } : {}),
+      ...(this.preconditions.length + this.problems.preconditions.length > 0 ? { precondition: [...this.preconditions, ...this.problems.preconditions] } : {}),
     };
     return Object.keys(lifecycle).length > 0 ? lifecycle : undefined;
   }

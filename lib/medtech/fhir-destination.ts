@@ -2,12 +2,12 @@ import {
   HealthcareMedtechServiceFhirDestination,
   HealthcareMedtechServiceFhirDestinationTimeouts,
 } from '@cdktf/provider-azurerm/lib/healthcare-medtech-service-fhir-destination';
-import { Annotations } from 'cdktf';
+import { Annotations, Op } from 'cdktf';
 import { Construct } from 'constructs';
 import { HealthDataRole } from '../access/health-data-role';
 import { checkResourceIdLength, SERVICE_NAME_RULE } from '../core/names';
 import { NameRegistry } from '../core/service-registry';
-import { fail, InputProblems } from '../core/validation';
+import { fail, InputProblems, isUnresolved } from '../core/validation';
 import { FhirVersion, IFhirService } from '../fhir-service';
 import type { FhirMappingDocument } from './mapping';
 import { fhirMappingFindings, MappingInput, ParsedMapping, readMapping, reportFindings } from './mapping-input';
@@ -105,6 +105,7 @@ export class MedTechFhirDestination extends Construct {
       destinationIdentityResolutionType: props.identityResolution,
       destinationFhirMappingJson: fhirMapping.json,
       timeouts: props.timeouts,
+      lifecycle: problems.preconditions.length > 0 ? { precondition: [...problems.preconditions] } : undefined,
     });
     this.fhirDestinationId = this.resource.id;
     medTech._grantToIdentity('FhirDataWriter', props.fhirService.fhirServiceId, HealthDataRole.FHIR_DATA_WRITER, `the FHIR service ${props.fhirService.node.path}`);
@@ -115,7 +116,12 @@ export class MedTechFhirDestination extends Construct {
       problems.add('MedTechService destination.fhirService is missing: pass a FhirService (or FhirService.fromFhirServiceAttributes(...)).');
       return;
     }
-    if (fhirService.fhirVersion !== undefined && fhirService.fhirVersion !== FhirVersion.R4) {
+    if (isUnresolved(fhirService.fhirVersion)) {
+      problems.checkAtPlan(
+        Op.eq(fhirService.fhirVersion, FhirVersion.R4),
+        `MedTechService destination.fhirService ${fhirService.node.path} is invalid: MedTech writes only to FHIR R4 services ("${FhirVersion.R4}"). Use a service with kind FhirVersion.R4.`,
+      );
+    } else if (fhirService.fhirVersion !== undefined && fhirService.fhirVersion !== FhirVersion.R4) {
       problems.add(
         `MedTechService destination.fhirService ${fhirService.node.path} is a "${fhirService.fhirVersion}" service: MedTech writes only to FHIR R4 services. Use a service with kind FhirVersion.R4.`,
       );
