@@ -276,7 +276,7 @@ describe('FhirService fails', () => {
     ['with a user-assigned identity without ids', { identity: { type: ManagedIdentityType.USER_ASSIGNED } }, /identity type "UserAssigned" needs at least one identityIds entry/],
     ['with an identity id that is not an identity', { identity: { type: ManagedIdentityType.USER_ASSIGNED, identityIds: ['/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st'] } }, /identity\.identityIds\[0\] ".*" is invalid: a user-assigned identity id/],
     ['with more than 50 tags', { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) }, /FhirService tags has 51 tags/],
-    ['with a tag value over 256 characters', { tags: { note: 'x'.repeat(257) } }, /FhirService tags "note" has a value of 257 characters/],
+    ['with a tag value over 256 characters', { tags: { note: 'x'.repeat(257) } }, /FhirService tags "note" has a value of 257 bytes/],
   ];
   test.each(cases)('%s', (_, override, expected) => {
     expect(errorOf(() => fhirWith(override))).toMatch(expected);
