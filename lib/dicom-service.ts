@@ -9,6 +9,7 @@ import { HealthDataService, HealthDataServiceProps } from './core/health-data-se
 import { checkIdentity, hasSystemAssigned, hasUserAssigned, ManagedIdentityOptions, ManagedIdentityType } from './core/identity';
 import { BOOLEAN_RULE, FILE_SYSTEM_NAME_RULE, HTTPS_URL_RULE, STORAGE_ACCOUNT_ID_RULE } from './core/names';
 import { RemovalPolicy } from './core/removal-policy';
+import { checkTimeouts } from './core/timeouts';
 import { InputProblems, isUnresolved, objectRule, required } from './core/validation';
 import type { IWorkspace } from './workspace';
 
@@ -192,6 +193,7 @@ function checkDicomProps(problems: InputProblems, props: DicomServiceOptions): v
     .check('DicomService dataPartitionsEnabled', props.dataPartitionsEnabled as unknown, BOOLEAN_RULE)
     .check('DicomService publicNetworkAccessEnabled', props.publicNetworkAccessEnabled as unknown, BOOLEAN_RULE);
   checkCors(problems, 'DicomService cors', props.cors, 99998);
+  checkTimeouts(problems, 'DicomService timeouts', props.timeouts);
   checkIdentity(problems, 'DicomService identity', props.identity, [
     ManagedIdentityType.SYSTEM_ASSIGNED,
     ManagedIdentityType.USER_ASSIGNED,

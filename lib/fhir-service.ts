@@ -14,6 +14,7 @@ import { HealthDataService, HealthDataServiceProps } from './core/health-data-se
 import { checkIdentity, hasSystemAssigned, ManagedIdentityOptions, ManagedIdentityType } from './core/identity';
 import { BOOLEAN_RULE, HTTPS_URL_RULE, NON_EMPTY_RULE, STORAGE_ACCOUNT_NAME_RULE, UUID_RULE } from './core/names';
 import { RemovalPolicy } from './core/removal-policy';
+import { checkTimeouts } from './core/timeouts';
 import { InputProblems, isUnresolved, objectRule, propsObject, ValueRule } from './core/validation';
 import type { IWorkspace } from './workspace';
 
@@ -329,6 +330,7 @@ function checkFhirProps(problems: InputProblems, props: FhirServiceOptions): voi
       .check(`FhirService ociArtifact[${index}].digest`, artifact.digest, NON_EMPTY_RULE);
   });
   checkCors(problems, 'FhirService cors', props.cors, 99999);
+  checkTimeouts(problems, 'FhirService timeouts', props.timeouts);
   checkIdentity(problems, 'FhirService identity', props.identity, [ManagedIdentityType.SYSTEM_ASSIGNED, ManagedIdentityType.USER_ASSIGNED]);
 }
 

@@ -11,12 +11,13 @@ import { configureWorkspaceMonitoring } from './monitoring/service-monitoring';
 import { configurePublicNetworkAccess } from './network/public-network-access';
 import { WorkspacePrivateEndpoint, WorkspacePrivateEndpointOptions } from './network/workspace-private-endpoint';
 import type { HealthDataService } from './core/health-data-service';
-import { parseWorkspaceId, RESOURCE_GROUP_NAME_RULE, WORKSPACE_ID_RULE, WORKSPACE_NAME_RULE } from './core/names';
+import { BOOLEAN_RULE, parseWorkspaceId, RESOURCE_GROUP_NAME_RULE, WORKSPACE_ID_RULE, WORKSPACE_NAME_RULE } from './core/names';
 import { checkLocation } from './core/location';
 import { isWorkspace, markAsWorkspace } from './core/workspace-lookup';
 import { preventDestroyFor, RemovalPolicy } from './core/removal-policy';
 import { NameRegistry } from './core/service-registry';
 import { checkTags, Tags } from './core/tags';
+import { checkTimeouts } from './core/timeouts';
 import { fail, InputProblems, isUnresolved, propsObject, required } from './core/validation';
 import { DicomService, DicomServiceOptions } from './dicom-service';
 import { FhirService, FhirServiceOptions } from './fhir-service';
@@ -230,6 +231,8 @@ export class Workspace extends WorkspaceBase {
       .check('Workspace resourceGroupName', props.resourceGroupName, REQUIRED_RESOURCE_GROUP_NAME_RULE);
     const location = checkLocation(this, problems, 'Workspace location', props.location);
     checkTags(problems, 'Workspace tags', props.tags);
+    checkTimeouts(problems, 'Workspace timeouts', props.timeouts);
+    problems.check('Workspace publicNetworkAccessEnabled', props.publicNetworkAccessEnabled as unknown, BOOLEAN_RULE);
     problems.throwIfAny();
 
     if (!isUnresolved(props.name)) {

@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { HealthDataRole } from '../access/health-data-role';
 import { checkResourceIdLength, SERVICE_NAME_RULE } from '../core/names';
 import { NameRegistry } from '../core/service-registry';
+import { checkTimeouts } from '../core/timeouts';
 import { fail, InputProblems, isUnresolved } from '../core/validation';
 import { FhirVersion, IFhirService } from '../fhir-service';
 import type { FhirMappingDocument } from './mapping';
@@ -94,6 +95,7 @@ export class MedTechFhirDestination extends Construct {
     const fhirMapping = readMapping(this, problems, props.fhirMapping, 'destination.fhirMapping');
     if (fhirMapping.document !== undefined) reportFindings(this, problems, fhirMappingFindings(fhirMapping, props.deviceMapping));
     if (props.identityResolution === 'Create' && props.deviceMapping?.document !== undefined) warnIfNoPatientId(this, props.deviceMapping.document);
+    checkTimeouts(problems, 'MedTechService destination.timeouts', props.timeouts);
     problems.throwIfAny();
 
     this.fhirDestinationName = name;

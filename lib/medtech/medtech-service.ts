@@ -6,6 +6,7 @@ import { grantRole } from '../access/role-grant';
 import { HealthDataService, HealthDataServiceProps } from '../core/health-data-service';
 import { checkIdentity, hasSystemAssigned, ManagedIdentityOptions, ManagedIdentityType } from '../core/identity';
 import { normalizeLocation } from '../core/regions';
+import { checkTimeouts } from '../core/timeouts';
 import { isUnresolved } from '../core/validation';
 import type { IWorkspace } from '../workspace';
 import { EventHubSource, resolveEventHub, ResolvedEventHub } from './event-hub-source';
@@ -102,6 +103,7 @@ export class MedTechService extends HealthDataService implements IMedTechService
       this.problems.add(`MedTechService identity has ${props.identity.identityIds.length} identityIds; MedTech uses exactly one identity (ManagedIdentityCredentialNotFound otherwise). Keep one.`);
     }
     this.checkRegion();
+    checkTimeouts(this.problems, 'MedTechService timeouts', props.timeouts);
     const eventHub = resolveEventHub(this.problems, props.eventHub);
     const deviceMapping = readMapping(this, this.problems, props.deviceMapping, 'deviceMapping');
     if (deviceMapping.document !== undefined) reportFindings(this, this.problems, deviceMappingFindings(deviceMapping));

@@ -9,6 +9,7 @@ import { primaryResourceOf, sameStack } from '../core/primary-resource';
 import { NameRegistry } from '../core/service-registry';
 import { trimCharacters } from '../core/text';
 import { checkTags, Tags } from '../core/tags';
+import { checkTimeouts } from '../core/timeouts';
 import { fail, InputProblems, isUnresolved, ValueRule } from '../core/validation';
 import { lockAfter } from '../lock/workspace-lock';
 import type { IWorkspace } from '../workspace';
@@ -125,6 +126,7 @@ export class WorkspacePrivateEndpoint extends Construct {
       .checkEach('Private endpoint privateDnsZoneIds', props.privateDnsZoneIds, PRIVATE_DNS_ZONE_ID_RULE);
     const location = props.location === undefined ? workspace.location : checkLocation(this, problems, 'Private endpoint location', props.location);
     checkTags(problems, 'Private endpoint tags', props.tags);
+    checkTimeouts(problems, 'Private endpoint timeouts', props.timeouts);
     if (props.privateDnsZoneIds !== undefined && props.virtualNetworkId !== undefined) {
       problems.add('Private endpoint takes privateDnsZoneIds (use existing zones) or virtualNetworkId (create the zones and link them), not both. Drop one.');
     }
