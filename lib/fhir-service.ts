@@ -9,6 +9,7 @@ import { Construct, IConstruct } from 'constructs';
 import { HealthDataRole } from './access/health-data-role';
 import type { GrantOptions } from './access/role-grant';
 import { clientConfigOf } from './core/client-config';
+import { cloudValue, loginAuthorityHost } from './core/clouds';
 import { checkCors, CorsOptions } from './core/cors';
 import { HealthDataService, HealthDataServiceProps } from './core/health-data-service';
 import { checkIdentity, hasSystemAssigned, ManagedIdentityOptions, ManagedIdentityType } from './core/identity';
@@ -27,13 +28,14 @@ export enum FhirVersion {
 /** How clients authenticate to the FHIR service (Microsoft Entra ID). */
 export interface FhirAuthentication {
   /**
-   * The token issuer: `https://login.microsoftonline.com/{tenant-id}`.
-   * @default - the tenant of the identity that deploys (`data.azurerm_client_config`)
+   * The token issuer: `https://login.microsoftonline.com/{tenant-id}` (Azure Government: `login.microsoftonline.us`).
+   * @default - the tenant of the identity that deploys (`data.azurerm_client_config`), at the Entra ID host of the
+   * workspace's cloud
    */
   readonly authority?: string;
   /**
    * The audience tokens must be issued for.
-   * @default - the service endpoint, `https://{workspace}-{name}.fhir.azurehealthcareapis.com`
+   * @default - the service endpoint, `https://{workspace}-{name}.fhir.azurehealthcareapis.com` (`.us` in Azure Government)
    */
   readonly audience?: string;
   /**
@@ -137,7 +139,8 @@ export interface IFhirService extends IConstruct {
    */
   readonly fhirServiceName: string;
   /**
-   * The service's URL, `https://{workspace}-{name}.fhir.azurehealthcareapis.com`.
+   * The service's URL, `https://{workspace}-{name}.fhir.azurehealthcareapis.com` (`.azurehealthcareapis.us` in Azure
+   * Government).
    * @attribute
    */
   readonly fhirServiceEndpoint: string;
@@ -218,7 +221,7 @@ export class FhirService extends HealthDataService implements IFhirService {
 
     this.fhirServiceName = props.name;
     this.fhirVersion = kind;
-    this.fhirServiceEndpoint = `https://${this.workspace.workspaceName}-${props.name}.fhir.azurehealthcareapis.com`;
+    this.fhirServiceEndpoint = `https://${this.workspace.workspaceName}-${props.name}.${cloudValue(this, this.location, (cloud) => cloud.fhirHostSuffix)}`;
     this.resource = new HealthcareFhirService(this, 'Resource', {
       name: props.name,
       workspaceId: this.workspace.workspaceId,
@@ -226,7 +229,7 @@ export class FhirService extends HealthDataService implements IFhirService {
       location: this.location,
       kind,
       authentication: {
-        authority: props.authentication?.authority ?? `https://login.microsoftonline.com/${clientConfigOf(this).tenantId}`,
+        authority: props.authentication?.authority ?? `https://${loginAuthorityHost(this, this.location)}/${clientConfigOf(this).tenantId}`,
         audience: props.authentication?.audience ?? this.fhirServiceEndpoint,
         smartProxyEnabled: props.authentication?.smartProxyEnabled,
       },
@@ -356,7 +359,7 @@ class ImportedFhirService extends Construct implements IFhirService {
     const workspaceName = parsed?.[1] ?? attrs.workspace?.workspaceName ?? Token.asString(Fn.element(segments, 8));
     this.fhirServiceId = attrs.fhirServiceId;
     this.fhirServiceName = parsed?.[2] ?? Token.asString(Fn.element(segments, 10));
-    this.fhirServiceEndpoint = `https://${workspaceName}-${this.fhirServiceName}.fhir.azurehealthcareapis.com`;
+    this.fhirServiceEndpoint = `https://${workspaceName}-${this.fhirServiceName}.${cloudValue(this, attrs.workspace?.location ?? '', (cloud) => cloud.fhirHostSuffix)}`;
     this.fhirVersion = attrs.fhirVersion;
     this.workspace = attrs.workspace;
   }

@@ -32,3 +32,5 @@ export { RemovalPolicy } from './core/removal-policy';
 export type { Tags } from './core/tags';
 export { HealthDataValidationError } from './core/validation';
 export { ADDITIONAL_LOCATIONS_CONTEXT, normalizeLocation } from './core/regions';
+export { AZURE_CLOUDS, cloudOfRegion } from './core/clouds';
+export type { AzureCloud, HealthDataServicesEndpoints, HealthDataPrivateDnsZoneNames } from './core/clouds';

@@ -12,6 +12,7 @@ import { configurePublicNetworkAccess } from './network/public-network-access';
 import { WorkspacePrivateEndpoint, WorkspacePrivateEndpointOptions } from './network/workspace-private-endpoint';
 import type { HealthDataService } from './core/health-data-service';
 import { BOOLEAN_RULE, parseWorkspaceId, RESOURCE_GROUP_NAME_RULE, WORKSPACE_ID_RULE, WORKSPACE_NAME_RULE } from './core/names';
+import { checkCloud } from './core/clouds';
 import { checkLocation } from './core/location';
 import { isWorkspace, markAsWorkspace } from './core/workspace-lookup';
 import { preventDestroyFor, RemovalPolicy } from './core/removal-policy';
@@ -230,6 +231,7 @@ export class Workspace extends WorkspaceBase {
       .check('Workspace name', props.name, REQUIRED_WORKSPACE_NAME_RULE)
       .check('Workspace resourceGroupName', props.resourceGroupName, REQUIRED_RESOURCE_GROUP_NAME_RULE);
     const location = checkLocation(this, problems, 'Workspace location', props.location);
+    checkCloud(this, problems, 'Workspace location', props.location);
     checkTags(problems, 'Workspace tags', props.tags);
     checkTimeouts(problems, 'Workspace timeouts', props.timeouts);
     problems.check('Workspace publicNetworkAccessEnabled', props.publicNetworkAccessEnabled as unknown, BOOLEAN_RULE);
@@ -248,9 +250,10 @@ export class Workspace extends WorkspaceBase {
       resourceGroupName: props.resourceGroupName,
       tags: props.tags,
       timeouts: props.timeouts,
-      lifecycle: orUndefined(
-        preventDestroyFor(this, props.removalPolicy, 'the workspace; Azure refuses while services are in it, so a destroy plan deletes every FHIR, DICOM and MedTech service of the workspace first'),
-      ),
+      lifecycle: orUndefined({
+        ...preventDestroyFor(this, props.removalPolicy, 'the workspace; Azure refuses while services are in it, so a destroy plan deletes every FHIR, DICOM and MedTech service of the workspace first'),
+        ...(problems.preconditions.length > 0 ? { precondition: [...problems.preconditions] } : {}),
+      }),
     });
     this.workspaceId = this.resource.id;
     this.workspaceName = props.name;
@@ -279,6 +282,7 @@ class ImportedWorkspace extends WorkspaceBase {
     propsObject(this, 'Imported workspace attributes', attrs, '{ workspaceId, location, workspaceName?, resourceGroupName?, tags? }');
     const problems = new InputProblems(this).check('Imported workspace workspaceId', attrs.workspaceId, WORKSPACE_ID_RULE);
     const location = checkLocation(this, problems, 'Imported workspace location', attrs.location);
+    checkCloud(this, problems, 'Imported workspace location', attrs.location);
     const parsed = isUnresolved(attrs.workspaceId) ? undefined : parseWorkspaceId(attrs.workspaceId);
     const workspaceName = attrs.workspaceName ?? parsed?.workspaceName;
     const resourceGroupName = attrs.resourceGroupName ?? parsed?.resourceGroupName;

@@ -69,6 +69,24 @@ describe('FhirService defaults', () => {
   });
 });
 
+describe('FhirService in Azure Government', () => {
+  test('a usgov region gets the Government endpoint, audience and authority', () => {
+    const result = synth((stack) => {
+      const service = new Workspace(stack, 'Health', { name: 'health', location: 'US Gov Virginia', resourceGroupName: 'rg-health' }).addFhirService('Patients', { name: 'patients' });
+      expect(service.fhirServiceEndpoint).toBe('https://health-patients.fhir.azurehealthcareapis.us');
+    });
+    expect(result.resource(FHIR).authentication).toEqual({
+      authority: 'https://login.microsoftonline.us/${data.azurerm_client_config.HealthDataServicesClientConfig.tenant_id}',
+      audience: 'https://health-patients.fhir.azurehealthcareapis.us',
+    });
+  });
+
+  test('a China region fails: the service is not offered there', () => {
+    expect(errorOf(() => synth((stack) => new Workspace(stack, 'Health', { name: 'health', location: 'chinanorth3', resourceGroupName: 'rg' }).addFhirService('Patients', { name: 'patients' }))))
+      .toContain('Azure Health Data Services is not offered in Azure China (21Vianet)');
+  });
+});
+
 describe('FhirService overrides', () => {
   test('STU3 kind', () => {
     expect(fhirWith({ kind: FhirVersion.STU3 }).resource(FHIR).kind).toBe('fhir-Stu3');

@@ -3,6 +3,7 @@ import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/pr
 import { PrivateEndpoint, PrivateEndpointTimeouts } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { dependable } from 'cdktf';
 import { Construct } from 'constructs';
+import { cloudValue } from '../core/clouds';
 import { checkLocation } from '../core/location';
 import { RESOURCE_GROUP_NAME_RULE, resourceIdRule } from '../core/names';
 import { primaryResourceOf, sameStack } from '../core/primary-resource';
@@ -13,7 +14,7 @@ import { checkTimeouts } from '../core/timeouts';
 import { fail, InputProblems, isUnresolved, ValueRule } from '../core/validation';
 import { lockAfter } from '../lock/workspace-lock';
 import type { IWorkspace } from '../workspace';
-import { HEALTH_DATA_PRIVATE_DNS_ZONES, HEALTH_DATA_PRIVATE_LINK_SUBRESOURCE } from './private-dns-zones';
+import { HEALTH_DATA_PRIVATE_LINK_SUBRESOURCE, privateDnsZonesOf } from './private-dns-zones';
 import { notePrivateEndpoint } from './public-network-access';
 
 /** Options of a private endpoint defined through `workspace.addPrivateEndpoint()`. */
@@ -42,13 +43,15 @@ export interface WorkspacePrivateEndpointOptions {
   /**
    * Private DNS zones that already exist (e.g. in a hub subscription), by resource id; the endpoint registers the
    * workspace's, FHIR and DICOM host names in them through one DNS zone group. Give the zones listed in
-   * `HEALTH_DATA_PRIVATE_DNS_ZONES`. Not with `virtualNetworkId`.
+   * `HEALTH_DATA_PRIVATE_DNS_ZONES` (public cloud; in Azure Government the `privatelink.*.azurehealthcareapis.us` ones
+   * of `AZURE_CLOUDS`). Not with `virtualNetworkId`.
    * @default - the zones are created when `virtualNetworkId` is given; otherwise no DNS zone group (DNS managed
    * elsewhere, e.g. by a landing-zone policy)
    */
   readonly privateDnsZoneIds?: string[];
   /**
-   * Create the three private DNS zones (`HEALTH_DATA_PRIVATE_DNS_ZONES`) in the endpoint's resource group and link
+   * Create the three private DNS zones of the workspace's cloud (`HEALTH_DATA_PRIVATE_DNS_ZONES` in the public cloud,
+   * `privatelink.*.azurehealthcareapis.us` in Azure Government) in the endpoint's resource group and link
    * them to this virtual network, by resource id. Not with `privateDnsZoneIds`.
    * @default - no zones are created
    */
@@ -136,7 +139,7 @@ export class WorkspacePrivateEndpoint extends Construct {
     problems.throwIfAny();
 
     const tags = props.tags ?? workspace.tags;
-    this.privateDnsZones = props.virtualNetworkId === undefined ? [] : this.createZones(resourceGroupName, name, props.virtualNetworkId, tags);
+    this.privateDnsZones = props.virtualNetworkId === undefined ? [] : this.createZones(resourceGroupName, name, props.virtualNetworkId, tags, workspace.location);
     this.privateDnsZoneIds = props.privateDnsZoneIds ?? this.privateDnsZones.map((zone) => zone.id);
 
     this.resource = new PrivateEndpoint(this, 'Resource', {
@@ -169,9 +172,20 @@ export class WorkspacePrivateEndpoint extends Construct {
     });
   }
 
-  private createZones(resourceGroupName: string, endpointName: string, virtualNetworkId: string, tags: Tags | undefined): PrivateDnsZone[] {
-    return HEALTH_DATA_PRIVATE_DNS_ZONES.map((spec) => {
-      if (!isUnresolved(resourceGroupName)) {
+  private createZones(resourceGroupName: string, endpointName: string, virtualNetworkId: string, tags: Tags | undefined, location: string): PrivateDnsZone[] {
+    // The zones of the workspace's cloud (its region, or the provider's environment).
+    const zones = privateDnsZonesOf({
+      fhirHostSuffix: cloudValue(this, location, (cloud) => cloud.fhirHostSuffix),
+      dicomHostSuffix: cloudValue(this, location, (cloud) => cloud.dicomHostSuffix),
+      workspaceHostSuffix: cloudValue(this, location, (cloud) => cloud.workspaceHostSuffix),
+      privateDnsZones: {
+        workspace: cloudValue(this, location, (cloud) => cloud.privateDnsZones.workspace),
+        fhir: cloudValue(this, location, (cloud) => cloud.privateDnsZones.fhir),
+        dicom: cloudValue(this, location, (cloud) => cloud.privateDnsZones.dicom),
+      },
+    });
+    return zones.map((spec) => {
+      if (!isUnresolved(resourceGroupName) && !isUnresolved(spec.zoneName)) {
         const earlier = NameRegistry.claim(this.node.root, 'PrivateDnsZone', `${resourceGroupName}/${spec.zoneName}`, this);
         if (earlier) {
           fail(
