@@ -1,6 +1,6 @@
 import { Precondition, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { describeInput } from './describe';
+import { describeInput, withoutTokenMarkers } from './describe';
 import { discardSynthesizedStack } from './stale-output';
 
 /**
@@ -60,7 +60,7 @@ export class InputProblems {
    * `lifecycle.precondition`, so that `terraform plan` fails with the same kind of message.
    */
   public checkAtPlan(condition: unknown, message: string): this {
-    this.planChecks.push({ condition, errorMessage: `[${this.scope.node.path}] ${message}` });
+    this.planChecks.push({ condition, errorMessage: `[${this.scope.node.path}] ${withoutTokenMarkers(message)}` });
     return this;
   }
 
@@ -105,9 +105,9 @@ export class InputProblems {
     return this.messages.length === 0;
   }
 
-  /** The problems, each prefixed with the construct path. */
+  /** The problems, each prefixed with the construct path; a token in a message reads as a value known only at apply. */
   public get all(): string[] {
-    return this.messages.map((message) => `[${this.scope.node.path}] ${message}`);
+    return this.messages.map((message) => `[${this.scope.node.path}] ${withoutTokenMarkers(message)}`);
   }
 
   public throwIfAny(): void {
@@ -120,7 +120,7 @@ export class InputProblems {
 /** Throws one problem for a construct right away. */
 export function fail(scope: IConstruct, message: string): never {
   discardSynthesizedStack(scope);
-  throw new HealthDataValidationError([`[${scope.node.path}] ${message}`]);
+  throw new HealthDataValidationError([`[${scope.node.path}] ${withoutTokenMarkers(message)}`]);
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   checkDeviceMapping,
 } from '../../lib';
 import { APPLY_TIME_VALUE, describeInput } from '../../lib/core/describe';
+import { fail, InputProblems } from '../../lib/core/validation';
 import { errorOf, synth } from '../helpers';
 import { evaluateExpression } from './terraform-console';
 
@@ -239,6 +240,15 @@ describe('messages show tokens as values known only at apply', () => {
     }
     expect(describeInput('x'.repeat(1000))).toBe(JSON.stringify('x'.repeat(1000)));
     expect(describeInput('x'.repeat(1001))).toBe(`"${'x'.repeat(200)}... (1,001 characters)"`);
+  });
+
+  test('every problem and plan-time message is rid of token markers, whichever rule wrote it', () => {
+    const stack = new TerraformStack(undefined as never, 'stack');
+    const token = Token.asString(Fn.file('x'));
+    const problems = new InputProblems(stack).add(`a rule that printed ${token} raw`).checkAtPlan(true, `a plan check about ${token}`);
+    expect(problems.all).toEqual([`[stack] a rule that printed ${APPLY_TIME_VALUE} raw`]);
+    expect(problems.preconditions[0].errorMessage).toBe(`[stack] a plan check about ${APPLY_TIME_VALUE}`);
+    expect(() => fail(stack, `failed on ${token}`)).toThrow(`[stack] failed on ${APPLY_TIME_VALUE}`);
   });
 
   test('a construct message never shows raw token text (tags with a token key next to a bad value)', () => {

@@ -8,8 +8,8 @@ import { MAX_WRITTEN_VALUES, measureDocument } from './json-document';
 /**
  * Canonical JSON of a mapping document. A string is taken as JSON text and normalized; if it is not valid JSON (for
  * example a cdktf token) it is returned unchanged. Throws like `JSON.stringify` on BigInts, and a RangeError on a
- * document the checks refuse: cyclic, nested deeper than Json.NET reads, or written out with more than
- * `MAX_WRITTEN_VALUES` values (shared sub-objects multiply; measured without writing them out).
+ * cyclic document or one written out with more than `MAX_WRITTEN_VALUES` values (shared sub-objects multiply;
+ * measured without writing them out).
  */
 export function canonicalMappingJson(document: unknown): string {
   if (typeof document === 'string') {
@@ -25,10 +25,11 @@ export function canonicalMappingJson(document: unknown): string {
 }
 
 function serializeDocument(document: unknown): string {
-  const shape = measureDocument(document);
-  if (shape.tooDeep || shape.values > MAX_WRITTEN_VALUES) {
-    throw new RangeError(shape.tooDeep
-      ? 'The mapping document refers to itself or nests more than 64 levels deep; it cannot be written as JSON for the service.'
+  // Any depth (as JSON.stringify), but no cycle and no blow-up through shared sub-objects: measured, not written.
+  const shape = measureDocument(document, undefined, Number.POSITIVE_INFINITY);
+  if (shape.cyclic || shape.values > MAX_WRITTEN_VALUES) {
+    throw new RangeError(shape.cyclic
+      ? 'The mapping document refers to itself; it cannot be written as JSON.'
       : `The mapping document would be written out with more than ${MAX_WRITTEN_VALUES.toLocaleString('en')} values (shared sub-objects are written once per place).`);
   }
   return serialize(document) ?? 'null';

@@ -61,17 +61,19 @@ export function parseMappingDocument(input: unknown, rootPath: string, options: 
 const MAX_DEPTH = 64;
 
 /**
- * The most values (objects, arrays and scalars, counted as written out) a document may have. The largest real
- * mapping documents have a few hundred; the bound keeps checking and writing a document linear in what the user
- * wrote even when sub-objects are shared (a 40-level chain of objects that each use the next one twice is written
- * out with 2^40 values).
+ * The most values (objects, arrays and scalars, counted as written out) a document may have. Real mapping documents
+ * have hundreds; a 5 MB document of 7,000 templates has about 250,000. The bound keeps checking and writing a
+ * document proportionate to what the user built even when sub-objects are shared (a 40-level chain of objects that
+ * each use the next one twice is written out with 2^40 values).
  */
-export const MAX_WRITTEN_VALUES = 100_000;
+export const MAX_WRITTEN_VALUES = 1_000_000;
 
 /** What a walk over a document found. */
 export interface DocumentShape {
-  /** Objects and arrays nest deeper than Json.NET reads, or refer to themselves. */
+  /** Objects and arrays nest deeper than the walk's depth limit (Json.NET's 64 by default), or refer to themselves. */
   readonly tooDeep: boolean;
+  /** Some object or array contains itself. */
+  readonly cyclic: boolean;
   /** Values as written out (a shared object counts once per place), capped just above {@link MAX_WRITTEN_VALUES}. */
   readonly values: number;
   /** Some value is unknown until Terraform runs. */
@@ -82,14 +84,15 @@ export interface DocumentShape {
  * Walks a document once per distinct object (shared sub-objects are measured once and reused), so the work is
  * linear in what the user built, not in the size it has written out. Unresolved values are leaves.
  */
-export function measureDocument(root: unknown, isUnresolved: (value: unknown) => boolean = () => false): DocumentShape {
+export function measureDocument(root: unknown, isUnresolved: (value: unknown) => boolean = () => false, maxDepth: number = MAX_DEPTH): DocumentShape {
   const measured = new Map<object, { height: number; values: number }>();
   const onPath = new Set<object>();
   const cap = MAX_WRITTEN_VALUES + 1;
   let tooDeep = false;
+  let cyclic = false;
   let unresolved = false;
   const leaf = { height: 0, values: 1 };
-  // Recursion depth stays at most MAX_DEPTH + 1: deeper is reported, not walked.
+  // Recursion depth stays at most maxDepth + 1: deeper is reported, not walked.
   const visit = (value: unknown, depth: number): { height: number; values: number } => {
     if (isUnresolved(value)) {
       unresolved = true;
@@ -98,11 +101,12 @@ export function measureDocument(root: unknown, isUnresolved: (value: unknown) =>
     if (typeof value !== 'object' || value === null) return leaf;
     const known = measured.get(value);
     if (known !== undefined) {
-      if (depth + known.height > MAX_DEPTH) tooDeep = true;
+      if (depth + known.height > maxDepth) tooDeep = true;
       return known;
     }
-    if (depth >= MAX_DEPTH || onPath.has(value)) {
+    if (depth >= maxDepth || onPath.has(value)) {
       tooDeep = true;
+      cyclic = cyclic || onPath.has(value);
       return leaf;
     }
     onPath.add(value);
@@ -120,7 +124,7 @@ export function measureDocument(root: unknown, isUnresolved: (value: unknown) =>
     return shape;
   };
   const values = visit(root, 0).values;
-  return { tooDeep, values, unresolved };
+  return { tooDeep, cyclic, values, unresolved };
 }
 
 /**
