@@ -94,7 +94,8 @@ const GOVERNMENT_CLOUD = AZURE_CLOUDS[1];
 
 /** The cloud a (literal) region belongs to: `usgov*` and `usdod*` are Azure Government, `china*` Azure China. */
 export function cloudOfRegion(location: string): AzureCloud {
-  const normalized = normalizeLocation(location);
+  // The prefix is all that matters; a megabyte of text is not normalized whole.
+  const normalized = normalizeLocation(location.slice(0, 100));
   return AZURE_CLOUDS.find((cloud) => cloud.regionPrefixes.some((prefix) => normalized.startsWith(prefix))) ?? PUBLIC_CLOUD;
 }
 

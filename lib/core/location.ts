@@ -1,7 +1,7 @@
 import { Fn, Op, Precondition } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { describeInput } from './describe';
-import { ADDITIONAL_LOCATIONS_CONTEXT, isKnownLocation, nearestLocation, normalizeLocation } from './regions';
+import { ADDITIONAL_LOCATIONS_CONTEXT, isKnownLocation, MAX_LOCATION_LENGTH, nearestLocation, normalizeLocation } from './regions';
 import { InputProblems, isUnresolved } from './validation';
 
 /**
@@ -21,7 +21,7 @@ export function checkLocation(scope: IConstruct, problems: InputProblems, subjec
         `If the region is newer than this library, list it in the context key "${ADDITIONAL_LOCATIONS_CONTEXT}".`,
     );
   }
-  return normalizeLocation(location);
+  return location.length > MAX_LOCATION_LENGTH ? location : normalizeLocation(location);
 }
 
 /** Where a child resource is, and the plan-time check that stands in for a synth-time one on tokens. */

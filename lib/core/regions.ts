@@ -44,6 +44,9 @@ const KNOWN_LOCATIONS: ReadonlySet<string> = new Set([
  */
 const MAX_SUGGESTION_INPUT = 40;
 
+/** Text longer than this is no region name at all: it is not even normalized (that alone is slow on megabytes). */
+export const MAX_LOCATION_LENGTH = 1000;
+
 /** Levenshtein distance, or `limit` as soon as it cannot be below `limit` (work bounded by the short strings). */
 function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) >= limit) return limit;
@@ -68,6 +71,7 @@ function editDistance(a: string, b: string, limit: number): number {
  * text too long to be a misspelt region name.
  */
 export function nearestLocation(location: string): string | undefined {
+  if (location.length > MAX_LOCATION_LENGTH) return undefined;
   const wanted = normalizeLocation(location).replace(/[^a-z0-9]/g, '');
   if (wanted.length > MAX_SUGGESTION_INPUT) return undefined;
   let best = 'eastus';
@@ -90,6 +94,7 @@ function additionalLocations(scope: IConstruct): Set<string> {
 
 /** True for a known region or one the app accepted through {@link ADDITIONAL_LOCATIONS_CONTEXT}. */
 export function isKnownLocation(scope: IConstruct, location: string): boolean {
+  if (location.length > MAX_LOCATION_LENGTH) return false;
   const normalized = normalizeLocation(location);
   return KNOWN_LOCATIONS.has(normalized) || additionalLocations(scope).has(normalized);
 }

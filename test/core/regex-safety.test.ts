@@ -40,9 +40,7 @@ describe('regular expressions in lib/', () => {
     for (const site of literals) {
       const regex = new RegExp(site.source, site.flags);
       for (const text of hostileStrings(site)) {
-        const started = performance.now();
-        run(regex, text);
-        const elapsed = performance.now() - started;
+        const elapsed = fastestOf(() => run(regex, text));
         if (elapsed > BOUND_MS) slow.push(`${site.where} /${site.source}/${site.flags} took ${Math.round(elapsed)} ms on ${JSON.stringify(text.slice(0, 20))}...`);
       }
     }
@@ -55,16 +53,30 @@ describe('regular expressions in lib/', () => {
     const slow: string[] = [];
     for (const { name, rule } of rules) {
       for (const text of genericHostileStrings()) {
-        const started = performance.now();
-        rule.test(text);
-        rule.fix?.(text);
-        const elapsed = performance.now() - started;
+        const elapsed = fastestOf(() => {
+          rule.test(text);
+          rule.fix?.(text);
+        });
         if (elapsed > BOUND_MS) slow.push(`${name} took ${Math.round(elapsed)} ms on ${JSON.stringify(text.slice(0, 20))}...`);
       }
     }
     expect(slow).toEqual([]);
   });
 });
+
+/**
+ * The time of the fastest of up to three runs: a backtracking regex is slow every time, a garbage collection or a
+ * busy machine only sometimes.
+ */
+function fastestOf(work: () => void): number {
+  let fastest = Number.POSITIVE_INFINITY;
+  for (let attempt = 0; attempt < 3 && fastest > BOUND_MS; attempt++) {
+    const started = performance.now();
+    work();
+    fastest = Math.min(fastest, performance.now() - started);
+  }
+  return fastest;
+}
 
 /** Uses a regex the way the library does: `replace` for global ones, `test` (from the start) otherwise. */
 function run(regex: RegExp, text: string): void {

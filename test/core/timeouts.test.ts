@@ -103,12 +103,12 @@ describe('the duration syntax is Go time.ParseDuration (as Terraform parses time
     expect(verdicts.filter((v) => !v).length).toBeGreaterThan(100);
   });
 
-  test('a 100,000-character value is checked in linear time', () => {
+  test('a 100,000-character value is checked in linear time (a generous bound: a quadratic check takes minutes)', () => {
     const cases: Array<[string, boolean]> = [['1'.repeat(100_000), false], ['1h'.repeat(50_000), true], ['.'.repeat(100_000), false], [`1${'x'.repeat(100_000)}`, false], [`.${'9'.repeat(100_000)}s`, true]];
     for (const [text, valid] of cases) {
       const started = performance.now();
       expect(durationProblem(text) === undefined).toBe(valid);
-      expect(performance.now() - started).toBeLessThan(200);
+      expect(performance.now() - started).toBeLessThan(1000);
     }
   });
 });

@@ -234,7 +234,7 @@ describe('messages show tokens as values known only at apply', () => {
     for (const value of [shared, deep, Array.from({ length: 1_000_000 }, () => 'x')]) {
       const started = performance.now();
       const text = describeInput(value);
-      expect(performance.now() - started).toBeLessThan(200);
+      expect(performance.now() - started).toBeLessThan(1000);
       expect(text.length).toBeLessThanOrEqual(203);
       expect(text.endsWith('...')).toBe(true);
     }
