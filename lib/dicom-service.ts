@@ -20,6 +20,7 @@ import { InputProblems, isUnresolved, objectRule, propsObject, required } from '
 import { checkMonitoringOptions, ServiceMonitoringOptions } from './monitoring/monitoring-options';
 import { WorkspaceMonitoring } from './monitoring/workspace-monitoring';
 import type { IPublicNetworkSwitch } from './network/public-network-access';
+import { checkTimeouts } from './core/timeouts';
 
 /** External storage for DICOM data: an Azure Data Lake Storage Gen2 file system you own. */
 export interface DicomStorage {
@@ -273,6 +274,7 @@ function checkDicomProps(problems: InputProblems, props: DicomServiceOptions): v
     .check('DicomService publicNetworkAccessEnabled', props.publicNetworkAccessEnabled as unknown, BOOLEAN_RULE);
   checkCors(problems, 'DicomService cors', props.cors, 99998);
   checkMonitoringOptions(problems, 'DicomService monitoring', props.monitoring);
+  checkTimeouts(problems, 'DicomService timeouts', props.timeouts);
   checkIdentity(problems, 'DicomService identity', props.identity, [
     ManagedIdentityType.SYSTEM_ASSIGNED,
     ManagedIdentityType.USER_ASSIGNED,

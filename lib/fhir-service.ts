@@ -5,6 +5,7 @@ import { grantServiceRole } from './access/service-grants';
 import { boundaryOf } from './core/boundary';
 import type { IHealthDataService, IWorkspaceRef } from './core/boundary';
 import { clientConfigOf } from './core/client-config';
+import { cloudValue, loginAuthorityHost } from './core/clouds';
 import { checkCors, CorsOptions } from './core/cors';
 import { checkIdentity, hasSystemAssigned, ManagedIdentityOptions, ManagedIdentityType } from './core/identity';
 import { FHIR_SERVICE_KIND } from './core/kinds';
@@ -16,6 +17,7 @@ import { Fn, Token } from './core/platform/cdktf';
 import { RemovalPolicy } from './core/removal-policy';
 import { HealthDataServiceOptions, ServiceFoundation } from './core/service';
 import type { Tags } from './core/tags';
+import { checkTimeouts } from './core/timeouts';
 import { InputProblems, isUnresolved, objectRule, propsObject, ValueRule } from './core/validation';
 import { checkMonitoringOptions, ServiceMonitoringOptions } from './monitoring/monitoring-options';
 import { WorkspaceMonitoring } from './monitoring/workspace-monitoring';
@@ -29,13 +31,14 @@ export enum FhirVersion {
 /** How clients authenticate to the FHIR service (Microsoft Entra ID). */
 export interface FhirAuthentication {
   /**
-   * The token issuer: `https://login.microsoftonline.com/{tenant-id}`.
-   * @default - the tenant of the identity that deploys (`data.azurerm_client_config`)
+   * The token issuer: `https://login.microsoftonline.com/{tenant-id}` (Azure Government: `login.microsoftonline.us`).
+   * @default - the tenant of the identity that deploys (`data.azurerm_client_config`), at the Entra ID host of the
+   * workspace's cloud
    */
   readonly authority?: string;
   /**
    * The audience tokens must be issued for.
-   * @default - the service endpoint, `https://{workspace}-{name}.fhir.azurehealthcareapis.com`
+   * @default - the service endpoint, `https://{workspace}-{name}.fhir.azurehealthcareapis.com` (`.us` in Azure Government)
    */
   readonly audience?: string;
   /**
@@ -139,7 +142,8 @@ export interface IFhirService extends IConstruct {
    */
   readonly fhirServiceName: string;
   /**
-   * The service's URL, `https://{workspace}-{name}.fhir.azurehealthcareapis.com`.
+   * The service's URL, `https://{workspace}-{name}.fhir.azurehealthcareapis.com` (`.azurehealthcareapis.us` in Azure
+   * Government).
    * @attribute
    */
   readonly fhirServiceEndpoint: string;
@@ -308,7 +312,7 @@ export class FhirService extends FhirServiceBase implements IHealthDataService {
     this.serviceName = props.name;
     this.fhirServiceName = props.name;
     this.fhirVersion = kind;
-    this.fhirServiceEndpoint = `https://${this.workspace.workspaceName}-${props.name}.fhir.azurehealthcareapis.com`;
+    this.fhirServiceEndpoint = `https://${this.workspace.workspaceName}-${props.name}.${cloudValue(this, this.location, (cloud) => cloud.fhirHostSuffix)}`;
     this.resource = new HealthcareFhirService(this, 'Resource', {
       name: props.name,
       workspaceId: this.workspace.workspaceId,
@@ -316,7 +320,7 @@ export class FhirService extends FhirServiceBase implements IHealthDataService {
       location: this.location,
       kind,
       authentication: {
-        authority: props.authentication?.authority ?? `https://login.microsoftonline.com/${clientConfigOf(this).tenantId}`,
+        authority: props.authentication?.authority ?? `https://${loginAuthorityHost(this, this.location)}/${clientConfigOf(this).tenantId}`,
         audience: props.authentication?.audience ?? this.fhirServiceEndpoint,
         smartProxyEnabled: props.authentication?.smartProxyEnabled,
       },
@@ -382,6 +386,7 @@ function checkFhirProps(problems: InputProblems, props: FhirServiceOptions): voi
   });
   checkCors(problems, 'FhirService cors', props.cors, 99999);
   checkMonitoringOptions(problems, 'FhirService monitoring', props.monitoring);
+  checkTimeouts(problems, 'FhirService timeouts', props.timeouts);
   checkIdentity(problems, 'FhirService identity', props.identity, [ManagedIdentityType.SYSTEM_ASSIGNED, ManagedIdentityType.USER_ASSIGNED]);
 }
 
@@ -408,7 +413,7 @@ class ImportedFhirService extends FhirServiceBase {
     const workspaceName = parsed?.[1] ?? attrs.workspace?.workspaceName ?? Token.asString(Fn.element(segments, 8));
     this.fhirServiceId = attrs.fhirServiceId;
     this.fhirServiceName = parsed?.[2] ?? Token.asString(Fn.element(segments, 10));
-    this.fhirServiceEndpoint = `https://${workspaceName}-${this.fhirServiceName}.fhir.azurehealthcareapis.com`;
+    this.fhirServiceEndpoint = `https://${workspaceName}-${this.fhirServiceName}.${cloudValue(this, attrs.workspace?.location ?? '', (cloud) => cloud.fhirHostSuffix)}`;
     this.fhirVersion = attrs.fhirVersion;
     this.workspace = attrs.workspace;
     // Its grants are inside that workspace's boundary (a lock waits for them).

@@ -56,3 +56,5 @@ export { FHIR_R4_RESOURCE_TYPES } from './core/fhir-r4-resource-types';
 export { HealthDataEventType, HEALTH_DATA_SYSTEM_TOPIC_TYPE } from './events/event-types';
 export { EventSubscriptionDestination } from './events/destination';
 export type { BatchingOptions, StorageQueueDestinationOptions, WebhookDestinationOptions } from './events/destination';
+export { AZURE_CLOUDS, cloudOfRegion } from './core/clouds';
+export type { AzureCloud, HealthDataServicesEndpoints, HealthDataPrivateDnsZoneNames } from './core/clouds';

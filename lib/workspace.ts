@@ -4,14 +4,16 @@ import type { GrantOptions } from './access/role-grant';
 import { grantWorkspaceRole } from './access/service-grants';
 import { WorkspaceBoundary } from './core/boundary';
 import type { IHealthDataService, IWorkspaceRef } from './core/boundary';
+import { checkCloud } from './core/clouds';
 import { checkLocation } from './core/location';
-import { parseWorkspaceId, RESOURCE_GROUP_NAME_RULE, WORKSPACE_ID_RULE, WORKSPACE_NAME_RULE } from './core/names';
+import { BOOLEAN_RULE, parseWorkspaceId, RESOURCE_GROUP_NAME_RULE, WORKSPACE_ID_RULE, WORKSPACE_NAME_RULE } from './core/names';
 import { HealthcareWorkspace } from './core/platform/azurerm';
 import type { HealthcareWorkspaceTimeouts, RoleAssignment } from './core/platform/azurerm';
 import { preventDestroyFor, RemovalPolicy } from './core/removal-policy';
 import { NameRegistry } from './core/service-registry';
 import { ensureStackHook } from './core/synthesis/stack-hook';
 import { checkTags, Tags } from './core/tags';
+import { checkTimeouts } from './core/timeouts';
 import { fail, InputProblems, isUnresolved, propsObject, required } from './core/validation';
 import { DicomService, DicomServiceOptions } from './dicom-service';
 import { FhirService, FhirServiceOptions } from './fhir-service';
@@ -208,7 +210,10 @@ export class Workspace extends WorkspaceBase {
       .check('Workspace name', props.name, REQUIRED_WORKSPACE_NAME_RULE)
       .check('Workspace resourceGroupName', props.resourceGroupName, REQUIRED_RESOURCE_GROUP_NAME_RULE);
     const location = checkLocation(this, problems, 'Workspace location', props.location);
+    checkCloud(this, problems, 'Workspace location', props.location);
     checkTags(problems, 'Workspace tags', props.tags);
+    checkTimeouts(problems, 'Workspace timeouts', props.timeouts);
+    problems.check('Workspace publicNetworkAccessEnabled', props.publicNetworkAccessEnabled as unknown, BOOLEAN_RULE);
     problems.throwIfAny();
 
     if (!isUnresolved(props.name)) {
@@ -224,9 +229,10 @@ export class Workspace extends WorkspaceBase {
       resourceGroupName: props.resourceGroupName,
       tags: props.tags,
       timeouts: props.timeouts,
-      lifecycle: orUndefined(
-        preventDestroyFor(this, props.removalPolicy, 'the workspace; Azure refuses while services are in it, so a destroy plan deletes every FHIR, DICOM and MedTech service of the workspace first'),
-      ),
+      lifecycle: orUndefined({
+        ...preventDestroyFor(this, props.removalPolicy, 'the workspace; Azure refuses while services are in it, so a destroy plan deletes every FHIR, DICOM and MedTech service of the workspace first'),
+        ...(problems.preconditions.length > 0 ? { precondition: [...problems.preconditions] } : {}),
+      }),
     });
     if (this.resource.lifecycle?.preventDestroy === true) ensureStackHook(this).protect(this.resource, 'Workspace');
     this.workspaceName = props.name;
@@ -261,6 +267,7 @@ class ImportedWorkspace extends WorkspaceBase {
     propsObject(this, 'Imported workspace attributes', attrs, '{ workspaceId, location, workspaceName?, resourceGroupName?, tags? }');
     const problems = new InputProblems(this).check('Imported workspace workspaceId', attrs.workspaceId, WORKSPACE_ID_RULE);
     const location = checkLocation(this, problems, 'Imported workspace location', attrs.location);
+    checkCloud(this, problems, 'Imported workspace location', attrs.location);
     const parsed = isUnresolved(attrs.workspaceId) ? undefined : parseWorkspaceId(attrs.workspaceId);
     const workspaceName = attrs.workspaceName ?? parsed?.workspaceName;
     const resourceGroupName = attrs.resourceGroupName ?? parsed?.resourceGroupName;

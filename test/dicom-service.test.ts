@@ -143,7 +143,7 @@ describe('DicomService fails', () => {
     ['with an unknown identity type', { identity: { type: 'None' as ManagedIdentityType } }, /DicomService identity\.type "None" is invalid: one of "SystemAssigned", "UserAssigned", "SystemAssigned, UserAssigned"/],
     ['with the combined type spelt without a space', { identity: { type: 'SystemAssigned,UserAssigned' as ManagedIdentityType, identityIds: [UAI] } }, /Use ManagedIdentityType\.SYSTEM_ASSIGNED_USER_ASSIGNED/],
     ['with a combined identity without ids', { identity: { type: ManagedIdentityType.SYSTEM_ASSIGNED_USER_ASSIGNED } }, /identity type "SystemAssigned, UserAssigned" needs at least one identityIds entry/],
-    ['with a tag key over 512 characters', { tags: { ['k'.repeat(600)]: 'v' } }, /DicomService tags key "k+\.\.\." is 600 characters/],
+    ['with a tag key over 512 characters', { tags: { ['k'.repeat(600)]: 'v' } }, /DicomService tags key "k+\.\.\." is 600 bytes/],
   ];
   test.each(cases)('%s', (_, override, expected) => {
     expect(errorOf(() => dicomWith(override))).toMatch(expected);

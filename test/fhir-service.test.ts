@@ -69,6 +69,24 @@ describe('FhirService defaults', () => {
   });
 });
 
+describe('FhirService in Azure Government', () => {
+  test('a usgov region gets the Government endpoint, audience and authority', () => {
+    const result = synth((stack) => {
+      const service = new Workspace(stack, 'Health', { name: 'health', location: 'US Gov Virginia', resourceGroupName: 'rg-health' }).addFhirService('Patients', { name: 'patients' });
+      expect(service.fhirServiceEndpoint).toBe('https://health-patients.fhir.azurehealthcareapis.us');
+    });
+    expect(result.resource(FHIR).authentication).toEqual({
+      authority: 'https://login.microsoftonline.us/${data.azurerm_client_config.HealthDataServicesClientConfig.tenant_id}',
+      audience: 'https://health-patients.fhir.azurehealthcareapis.us',
+    });
+  });
+
+  test('a China region fails: the service is not offered there', () => {
+    expect(errorOf(() => synth((stack) => new Workspace(stack, 'Health', { name: 'health', location: 'chinanorth3', resourceGroupName: 'rg' }).addFhirService('Patients', { name: 'patients' }))))
+      .toContain('Azure Health Data Services is not offered in Azure China (21Vianet)');
+  });
+});
+
 describe('FhirService overrides', () => {
   test('STU3 kind', () => {
     expect(fhirWith({ kind: FhirVersion.STU3 }).resource(FHIR).kind).toBe('fhir-Stu3');
@@ -276,7 +294,7 @@ describe('FhirService fails', () => {
     ['with a user-assigned identity without ids', { identity: { type: ManagedIdentityType.USER_ASSIGNED } }, /identity type "UserAssigned" needs at least one identityIds entry/],
     ['with an identity id that is not an identity', { identity: { type: ManagedIdentityType.USER_ASSIGNED, identityIds: ['/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st'] } }, /identity\.identityIds\[0\] ".*" is invalid: a user-assigned identity id/],
     ['with more than 50 tags', { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) }, /FhirService tags has 51 tags/],
-    ['with a tag value over 256 characters', { tags: { note: 'x'.repeat(257) } }, /FhirService tags "note" has a value of 257 characters/],
+    ['with a tag value over 256 characters', { tags: { note: 'x'.repeat(257) } }, /FhirService tags "note" has a value of 257 bytes/],
   ];
   test.each(cases)('%s', (_, override, expected) => {
     expect(errorOf(() => fhirWith(override))).toMatch(expected);

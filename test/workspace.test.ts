@@ -81,8 +81,8 @@ describe('Workspace', () => {
       ['with a resource group name ending in a period', { resourceGroupName: 'rg-health.' }, /resourceGroupName "rg-health\." is invalid.*not ending with '\.'.*Use e\.g\. "rg-health"/],
       ['with a resource group name with a slash', { resourceGroupName: 'rg/health' }, /resourceGroupName "rg\/health" is invalid/],
       ['with more than 50 tags', { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) }, /Workspace tags has 51 tags; Azure allows at most 50/],
-      ['with a tag key over 512 characters', { tags: { ['k'.repeat(513)]: 'v' } }, /tag key may have at most 512/],
-      ['with a tag value over 256 characters', { tags: { owner: 'v'.repeat(257) } }, /Workspace tags "owner" has a value of 257 characters; a tag value may have at most 256/],
+      ['with a tag key over 512 characters', { tags: { ['k'.repeat(513)]: 'v' } }, /tag key may have at most 512 bytes/],
+      ['with a tag value over 256 characters', { tags: { owner: 'v'.repeat(257) } }, /Workspace tags "owner" has a value of 257 bytes; a tag value may have at most 256 bytes/],
     ];
     test.each(cases)('%s', (_, override, expected) => {
       expect(errorOf(() => synth((stack) => new Workspace(stack, 'Health', { ...base, ...override })))).toMatch(expected);

@@ -1,5 +1,6 @@
 import type { IConstruct } from 'constructs';
 import { resolveIn } from '../core/resolve';
+import { trimCharacters } from '../core/text';
 import { isUnresolved } from '../core/validation';
 
 /**
@@ -16,5 +17,5 @@ export function principalKey(scope: IConstruct, principalId: string): string {
 }
 
 function sanitize(text: string): string {
-  return text.replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^_+|_+$/g, '') || 'principal';
+  return trimCharacters(text.replace(/[^A-Za-z0-9_.-]+/g, '_'), '_') || 'principal';
 }

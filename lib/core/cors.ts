@@ -27,10 +27,18 @@ export interface CorsOptions {
   readonly allowCredentials?: boolean;
 }
 
-/** Azure's `CorsConfigurationOriginEntry` pattern. */
+/**
+ * Azure's `CorsConfigurationOriginEntry` pattern (ARM specification 2024-03-31:
+ * `^(?:(?:(?:[hH][tT][tT][pP](?:[sS]|))\:\/\/(?:[a-zA-Z0-9-]+[.]?)+(?:\:[0-9]{1,5})?|[*]))$`), rewritten to accept
+ * exactly the same strings without backtracking: its host part `(?:label[.]?)+` can split a run of letters into
+ * labels in exponentially many ways before it fails (a trailing slash took minutes). The same language, said
+ * unambiguously: labels separated by single dots, optionally ending with a dot.
+ */
+export const ORIGIN_PATTERN = /^(?:[hH][tT][tT][pP][sS]?:\/\/[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*\.?(?::[0-9]{1,5})?|\*)$/;
+
 const ORIGIN_RULE: ValueRule<string> = {
   requirement: 'an origin "http(s)://host[:port]" without path or trailing slash, or "*"',
-  test: (value) => typeof value === 'string' && /^(?:[hH][tT][tT][pP][sS]?:\/\/(?:[a-zA-Z0-9-]+[.]?)+(?::[0-9]{1,5})?|\*)$/.test(value),
+  test: (value) => typeof value === 'string' && ORIGIN_PATTERN.test(value),
   fix: (value) => {
     if (typeof value !== 'string') return undefined;
     try {

@@ -1,3 +1,4 @@
+import { Fn, Op } from './platform/cdktf';
 import { USER_ASSIGNED_IDENTITY_ID_RULE } from './names';
 import { InputProblems, isUnresolved, objectRule } from './validation';
 
@@ -57,6 +58,11 @@ export function checkIdentity(
   });
   // null is "not given", like undefined; a value that is not a list is reported by checkEach below.
   const ids = identity.identityIds ?? undefined;
+  if (isUnresolved(identity.type)) {
+    checkIdentityAtPlan(problems, subject, identity.type, ids, allowed);
+    problems.checkEach(`${subject}.identityIds`, ids, USER_ASSIGNED_IDENTITY_ID_RULE);
+    return;
+  }
   if (ids !== undefined && !isUnresolved(ids) && (!Array.isArray(ids) || ids.length > 0) && !hasUserAssigned(identity)) {
     problems.add(`${subject}.identityIds can only be given with a user-assigned type, but type is "${identity.type}". Use type UserAssigned, or drop identityIds.`);
   }
@@ -64,4 +70,21 @@ export function checkIdentity(
     problems.add(`${subject} type "${identity.type}" needs at least one identityIds entry (the user-assigned identity's resource id); Azure rejects it otherwise.`);
   }
   problems.checkEach(`${subject}.identityIds`, ids, USER_ASSIGNED_IDENTITY_ID_RULE);
+}
+
+const USER_ASSIGNED_TYPES: readonly string[] = [ManagedIdentityType.USER_ASSIGNED, ManagedIdentityType.SYSTEM_ASSIGNED_USER_ASSIGNED];
+
+/**
+ * A token identity type: the type rule and the identityIds rules still matter, so `terraform plan` checks them. The
+ * ids may be literal or a token list; Terraform counts them either way.
+ */
+function checkIdentityAtPlan(problems: InputProblems, subject: string, type: string, ids: readonly string[] | undefined, allowed: readonly ManagedIdentityType[]): void {
+  const count = Fn.lengthOf(ids === undefined || !Array.isArray(ids) ? [] : ids);
+  const userAssigned = Fn.contains([...USER_ASSIGNED_TYPES], type);
+  problems.checkAtPlan(
+    // Operators only (each is parenthesized when rendered; a conditional is not), and no literal 0: cdktf drops it.
+    Op.and(Fn.contains([...allowed], type), Op.or(Op.and(userAssigned, Op.gte(count, 1)), Op.and(Op.not(userAssigned), Op.lt(count, 1)))),
+    `${subject} is invalid: type must be one of ${allowed.map((t) => `"${t}"`).join(', ')} for this service, and identityIds are given with a user-assigned ` +
+      'type (at least one) and only with it. Set identityIds to match the type.',
+  );
 }

@@ -1,7 +1,8 @@
 import type { IConstruct } from 'constructs';
+import { describeInput } from './describe';
 import { Fn, Op } from './platform/cdktf';
 import type { Precondition } from './platform/cdktf';
-import { ADDITIONAL_LOCATIONS_CONTEXT, isKnownLocation, nearestLocation, normalizeLocation } from './regions';
+import { ADDITIONAL_LOCATIONS_CONTEXT, isKnownLocation, MAX_LOCATION_LENGTH, nearestLocation, normalizeLocation } from './regions';
 import { InputProblems, isUnresolved } from './validation';
 
 /**
@@ -11,16 +12,17 @@ import { InputProblems, isUnresolved } from './validation';
 export function checkLocation(scope: IConstruct, problems: InputProblems, subject: string, location: string): string {
   if (isUnresolved(location)) return location;
   if (typeof location !== 'string' || location.trim() === '') {
-    problems.add(`${subject} ${JSON.stringify(location)} is invalid: an Azure region name such as "eastus" is required.`);
+    problems.add(`${subject} ${describeInput(location)} is invalid: an Azure region name such as "eastus" is required.`);
     return location;
   }
   if (!isKnownLocation(scope, location)) {
+    const nearest = nearestLocation(location);
     problems.add(
-      `${subject} "${location}" is invalid: not a known Azure region. Did you mean "${nearestLocation(location)}"? ` +
+      `${subject} ${describeInput(location)} is invalid: not a known Azure region.${nearest === undefined ? '' : ` Did you mean "${nearest}"?`} ` +
         `If the region is newer than this library, list it in the context key "${ADDITIONAL_LOCATIONS_CONTEXT}".`,
     );
   }
-  return normalizeLocation(location);
+  return location.length > MAX_LOCATION_LENGTH ? location : normalizeLocation(location);
 }
 
 /** Where a child resource is, and the plan-time check that stands in for a synth-time one on tokens. */

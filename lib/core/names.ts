@@ -1,3 +1,4 @@
+import { trimCharacters } from './text';
 import { InputProblems, isUnresolved, ValueRule } from './validation';
 
 /** Suggests a valid name from a bad one, or nothing when no simple repair exists. */
@@ -30,7 +31,7 @@ export const WORKSPACE_NAME_RULE = patternRule(
 export const SERVICE_NAME_RULE = patternRule(
   SERVICE_NAME,
   "3-24 letters, digits or '-', starting and ending with a letter or digit",
-  (value) => value.replace(/[^-0-9a-zA-Z]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 24).replace(/-+$/, ''),
+  (value) => trimCharacters(trimCharacters(value.replace(/[^-0-9a-zA-Z]+/g, '-'), '-').slice(0, 24), '-', 'end'),
 );
 
 const RESOURCE_GROUP_NAME = /^[-\w._()]+$/;
@@ -41,7 +42,7 @@ export const RESOURCE_GROUP_NAME_RULE: ValueRule<string> = {
   test: (value) => typeof value === 'string' && value.length <= 90 && RESOURCE_GROUP_NAME.test(value) && !value.endsWith('.'),
   fix: (value) => {
     if (typeof value !== 'string') return undefined;
-    const repaired = value.replace(/[^-\w._()]+/g, '-').slice(0, 90).replace(/\.+$/, '');
+    const repaired = trimCharacters(value.replace(/[^-\w._()]+/g, '-').slice(0, 90), '.', 'end');
     return repaired.length > 0 ? suggestion(repaired, RESOURCE_GROUP_NAME) : undefined;
   },
 };
@@ -110,11 +111,30 @@ export const FILE_SYSTEM_NAME_RULE: ValueRule<string> = {
 
 /** Builds a rule for an Azure resource id of the exact, case-sensitive form the provider parses. */
 export function resourceIdRule(description: string, providerSegments: string): ValueRule<string> {
-  const pattern = new RegExp(`^/?subscriptions/[^/]+/resourceGroups/[^/]+/providers/${providerSegments}$`);
+  // `providerSegments` is written as a pattern (`Microsoft\\.Network/virtualNetworks/[^/]+`) but matched segment by
+  // segment: no regular expression is built at run time (each one in lib/ is a literal the ReDoS test can check).
+  const expected: Array<string | typeof ANY_SEGMENT> = ['subscriptions', ANY_SEGMENT, 'resourceGroups', ANY_SEGMENT, 'providers', ...providerSegments.replace(/\[\^\/\]\+/g, NAME).split('/').map(segmentOf)];
   return {
     requirement: `a ${description} id of the form /subscriptions/{subscription}/resourceGroups/{group}/providers/${providerSegments.replace(/\\\./g, '.').replace(/\[\^\/\]\+/g, '{name}')}`,
-    test: (value) => typeof value === 'string' && pattern.test(value),
+    test: (value) => typeof value === 'string' && matchesSegments(value, expected),
   };
+}
+
+const ANY_SEGMENT = Symbol('any non-empty segment');
+/** Stands for `[^/]+` while the pattern is split at its slashes. */
+const NAME = '\u0000';
+
+function segmentOf(written: string): string | typeof ANY_SEGMENT {
+  if (written === NAME) return ANY_SEGMENT;
+  const literal = written.replace(/\\\./g, '.');
+  if (/[\\[\](){}*+?^$|]/.test(literal)) throw new Error(`resourceIdRule: unsupported pattern segment "${written}"`);
+  return literal;
+}
+
+/** `^/?seg/seg/...$`, where ANY_SEGMENT is `[^/]+`. */
+function matchesSegments(value: string, expected: ReadonlyArray<string | typeof ANY_SEGMENT>): boolean {
+  const segments = (value.startsWith('/') ? value.slice(1) : value).split('/');
+  return segments.length === expected.length && segments.every((segment, i) => (expected[i] === ANY_SEGMENT ? segment.length > 0 : segment === expected[i]));
 }
 
 export const USER_ASSIGNED_IDENTITY_ID_RULE = resourceIdRule('user-assigned identity', 'Microsoft\\.ManagedIdentity/userAssignedIdentities/[^/]+');

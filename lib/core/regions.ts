@@ -38,26 +38,46 @@ const KNOWN_LOCATIONS: ReadonlySet<string> = new Set([
   'chinaeast', 'chinaeast2', 'chinaeast3', 'chinanorth', 'chinanorth2', 'chinanorth3',
 ]);
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+/**
+ * Longer input (after dropping what is not a letter or digit) is no misspelt region name: the longest has 18
+ * characters. No suggestion then, and no edit distance over megabytes of text.
+ */
+const MAX_SUGGESTION_INPUT = 40;
+
+/** Text longer than this is no region name at all: it is not even normalized (that alone is slow on megabytes). */
+export const MAX_LOCATION_LENGTH = 1000;
+
+/** Levenshtein distance, or `limit` as soon as it cannot be below `limit` (work bounded by the short strings). */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let previous = Uint16Array.from({ length: b.length + 1 }, (_, i) => i);
+  let current = new Uint16Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
+    const code = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+      const deletion = previous[j] + 1;
+      const insertion = current[j - 1] + 1;
+      const substitution = previous[j - 1] + (code === b.charCodeAt(j - 1) ? 0 : 1);
+      current[j] = deletion < insertion ? (deletion < substitution ? deletion : substitution) : insertion < substitution ? insertion : substitution;
     }
-    previous = current;
+    [previous, current] = [current, previous];
   }
-  return previous[b.length];
+  return Math.min(previous[b.length], limit);
 }
 
-/** The known region closest to a misspelt one ("eastus3" → "eastus2", "west-europe" → "westeurope"). */
-export function nearestLocation(location: string): string {
+/**
+ * The known region closest to a misspelt one ("westeurpoe" → "westeurope", "west-europe" → "westeurope"); undefined for
+ * text too long to be a misspelt region name.
+ */
+export function nearestLocation(location: string): string | undefined {
+  if (location.length > MAX_LOCATION_LENGTH) return undefined;
   const wanted = normalizeLocation(location).replace(/[^a-z0-9]/g, '');
+  if (wanted.length > MAX_SUGGESTION_INPUT) return undefined;
   let best = 'eastus';
   let bestDistance = Number.MAX_SAFE_INTEGER;
   for (const known of KNOWN_LOCATIONS) {
-    const distance = editDistance(wanted, known);
+    const distance = editDistance(wanted, known, bestDistance);
     if (distance < bestDistance) {
       best = known;
       bestDistance = distance;
@@ -74,6 +94,7 @@ function additionalLocations(scope: IConstruct): Set<string> {
 
 /** True for a known region or one the app accepted through {@link ADDITIONAL_LOCATIONS_CONTEXT}. */
 export function isKnownLocation(scope: IConstruct, location: string): boolean {
+  if (location.length > MAX_LOCATION_LENGTH) return false;
   const normalized = normalizeLocation(location);
   return KNOWN_LOCATIONS.has(normalized) || additionalLocations(scope).has(normalized);
 }

@@ -1,5 +1,7 @@
 import type { IConstruct } from 'constructs';
+import { describeInput, withoutTokenMarkers } from './describe';
 import { Token } from './platform/cdktf';
+import type { Precondition } from './platform/cdktf';
 
 /**
  * One rule a value must satisfy, as data: what is required, how to test it, and how to fix a bad value.
@@ -41,14 +43,7 @@ export function isUnresolved(value: unknown): boolean {
 }
 
 function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  try {
-    const text = JSON.stringify(value);
-    return text === undefined ? String(value) : text.length > 200 ? `${text.slice(0, 197)}...` : text;
-  } catch {
-    return String(value);
-  }
+  return describeInput(value);
 }
 
 /**
@@ -57,7 +52,22 @@ function describe(value: unknown): string {
  */
 export class InputProblems {
   private readonly messages: string[] = [];
+  private readonly planChecks: Precondition[] = [];
   constructor(private readonly scope: IConstruct) {}
+
+  /**
+   * Records a rule that only Terraform can check (a value is a token): the construct puts it on its resource as a
+   * `lifecycle.precondition`, so that `terraform plan` fails with the same kind of message.
+   */
+  public checkAtPlan(condition: unknown, message: string): this {
+    this.planChecks.push({ condition, errorMessage: `[${this.scope.node.path}] ${withoutTokenMarkers(message)}` });
+    return this;
+  }
+
+  /** The plan-time checks recorded with {@link checkAtPlan}. */
+  public get preconditions(): readonly Precondition[] {
+    return this.planChecks;
+  }
 
   /** Checks one value; `undefined` (not given) is skipped unless the rule is `required`; tokens are skipped. */
   public check<T>(subject: string, value: T | undefined, rule: ValueRule<T>): this {
@@ -95,9 +105,9 @@ export class InputProblems {
     return this.messages.length === 0;
   }
 
-  /** The problems, each prefixed with the construct path. */
+  /** The problems, each prefixed with the construct path; a token in a message reads as a value known only at apply. */
   public get all(): string[] {
-    return this.messages.map((message) => `[${this.scope.node.path}] ${message}`);
+    return this.messages.map((message) => `[${this.scope.node.path}] ${withoutTokenMarkers(message)}`);
   }
 
   public throwIfAny(): void {
@@ -108,7 +118,7 @@ export class InputProblems {
 
 /** Throws one problem for a construct right away. */
 export function fail(scope: IConstruct, message: string): never {
-  throw new HealthDataValidationError([`[${scope.node.path}] ${message}`]);
+  throw new HealthDataValidationError([`[${scope.node.path}] ${withoutTokenMarkers(message)}`]);
 }
 
 /**

@@ -3,9 +3,10 @@ import { HealthDataRole } from '../access/health-data-role';
 import { checkResourceIdLength, SERVICE_NAME_RULE } from '../core/names';
 import { HealthcareMedtechServiceFhirDestination } from '../core/platform/azurerm';
 import type { HealthcareMedtechServiceFhirDestinationTimeouts } from '../core/platform/azurerm';
-import { Annotations } from '../core/platform/cdktf';
+import { Annotations, Op } from '../core/platform/cdktf';
 import { NameRegistry } from '../core/service-registry';
-import { fail, InputProblems } from '../core/validation';
+import { checkTimeouts } from '../core/timeouts';
+import { fail, InputProblems, isUnresolved } from '../core/validation';
 import { FhirVersion, IFhirService } from '../fhir-service';
 import { grantToMedTechIdentity } from './identity-grants';
 import type { FhirMappingDocument } from './mapping';
@@ -93,6 +94,7 @@ export class MedTechFhirDestination extends Construct {
     const fhirMapping = readMapping(this, problems, props.fhirMapping, 'destination.fhirMapping');
     if (fhirMapping.document !== undefined) reportFindings(this, problems, fhirMappingFindings(fhirMapping, props.deviceMapping));
     if (props.identityResolution === 'Create' && props.deviceMapping?.document !== undefined) warnIfNoPatientId(this, props.deviceMapping.document);
+    checkTimeouts(problems, 'MedTechService destination.timeouts', props.timeouts);
     problems.throwIfAny();
 
     this.fhirDestinationName = name;
@@ -104,6 +106,7 @@ export class MedTechFhirDestination extends Construct {
       destinationIdentityResolutionType: props.identityResolution,
       destinationFhirMappingJson: fhirMapping.json,
       timeouts: props.timeouts,
+      lifecycle: problems.preconditions.length > 0 ? { precondition: [...problems.preconditions] } : undefined,
     });
     this.fhirDestinationId = this.resource.id;
     grantToMedTechIdentity(medTech, 'FhirDataWriter', props.fhirService.fhirServiceId, HealthDataRole.FHIR_DATA_WRITER, `the FHIR service ${props.fhirService.node.path}`);
@@ -114,7 +117,12 @@ export class MedTechFhirDestination extends Construct {
       problems.add('MedTechService destination.fhirService is missing: pass a FhirService (or FhirService.fromFhirServiceAttributes(...)).');
       return;
     }
-    if (fhirService.fhirVersion !== undefined && fhirService.fhirVersion !== FhirVersion.R4) {
+    if (isUnresolved(fhirService.fhirVersion)) {
+      problems.checkAtPlan(
+        Op.eq(fhirService.fhirVersion, FhirVersion.R4),
+        `MedTechService destination.fhirService ${fhirService.node.path} is invalid: MedTech writes only to FHIR R4 services ("${FhirVersion.R4}"). Use a service with kind FhirVersion.R4.`,
+      );
+    } else if (fhirService.fhirVersion !== undefined && fhirService.fhirVersion !== FhirVersion.R4) {
       problems.add(
         `MedTechService destination.fhirService ${fhirService.node.path} is a "${fhirService.fhirVersion}" service: MedTech writes only to FHIR R4 services. Use a service with kind FhirVersion.R4.`,
       );

@@ -1,5 +1,6 @@
 import type * as MappingModule from './mapping';
 import type { MappingCheckOptions, MappingFinding } from './mapping';
+import { isUnresolved } from '../core/validation';
 
 let loaded: typeof MappingModule | undefined;
 
@@ -14,12 +15,12 @@ export function mappingChecks(): typeof MappingModule {
 
 /** Checks a device mapping (`{"templateType": "CollectionContent", ...}`, an object or JSON text). */
 export function checkDeviceMapping(document: unknown, rootPath?: string, options?: MappingCheckOptions): MappingFinding[] {
-  return mappingChecks().checkDeviceMapping(document, rootPath, options);
+  return mappingChecks().checkDeviceMapping(document, rootPath, withTokens(options));
 }
 
 /** Checks a FHIR destination mapping (`{"templateType": "CollectionFhir", ...}`, an object or JSON text). */
 export function checkFhirMapping(document: unknown, rootPath?: string, options?: MappingCheckOptions): MappingFinding[] {
-  return mappingChecks().checkFhirMapping(document, rootPath, options);
+  return mappingChecks().checkFhirMapping(document, rootPath, withTokens(options));
 }
 
 /** Checks that every device typeName has a FHIR template, as the service matches them, and their values. */
@@ -29,10 +30,15 @@ export function checkMappingLinkage(
   paths?: { device: string; fhir: string },
   options?: MappingCheckOptions,
 ): MappingFinding[] {
-  return mappingChecks().checkMappingLinkage(deviceDocument, fhirDocument, paths, options);
+  return mappingChecks().checkMappingLinkage(deviceDocument, fhirDocument, paths, withTokens(options));
 }
 
 /** The document as the azurerm provider stores it: compact, keys sorted; the same document always gives the same bytes. */
 export function canonicalMappingJson(document: unknown): string {
   return mappingChecks().canonicalMappingJson(document);
+}
+
+/** cdktf tokens are unresolved unless the caller says otherwise: the checks never walk into a token. */
+function withTokens(options: MappingCheckOptions | undefined): MappingCheckOptions {
+  return { ...options, isUnresolved: options?.isUnresolved ?? isUnresolved };
 }

@@ -1,5 +1,5 @@
 import type { IConstruct } from 'constructs';
-import { Annotations } from '../core/platform/cdktf';
+import { Annotations, Fn } from '../core/platform/cdktf';
 import { InputProblems, isUnresolved } from '../core/validation';
 import type { MappingFinding } from './mapping';
 import { mappingChecks } from './mapping-checks';
@@ -36,15 +36,18 @@ function once<T>(key: string, compute: () => T): T {
  * Terraform runs); anything else must parse.
  */
 export function readMapping(scope: IConstruct, problems: InputProblems, input: unknown, rootPath: string): ParsedMapping {
-  if (typeof input === 'string' && isUnresolved(input)) return { json: input };
+  // A whole-document token: a string token goes as it is, an object token (a variable of type any) as JSON text.
+  if (isUnresolved(input)) return { json: typeof input === 'string' ? input : Fn.jsonencode(input) };
   if (input === undefined || input === null) {
     problems.add(`MedTechService ${rootPath} is missing: give the mapping document as an object or a JSON string.`);
     return { json: '' };
   }
   const checks = mappingChecks();
-  const parsed = typeof input === 'string' ? once(`parse\u0000${rootPath}\u0000${input}`, () => checks.parseMappingDocument(input, rootPath)) : checks.parseMappingDocument(input, rootPath);
+  const parsed = typeof input === 'string' ? once(`parse\u0000${rootPath}\u0000${input}`, () => checks.parseMappingDocument(input, rootPath)) : checks.parseMappingDocument(input, rootPath, { isUnresolved });
   reportFindings(scope, problems, parsed.findings);
-  return parsed.document === undefined ? { json: '' } : { document: parsed.document, json: checks.canonicalMappingJson(parsed.document) };
+  if (parsed.document === undefined) return { json: '' };
+  // Tokens inside the document (e.g. `required: variable.booleanValue`): Terraform writes the JSON at plan time.
+  return { document: parsed.document, json: parsed.unresolved ? Fn.jsonencode(parsed.document) : checks.canonicalMappingJson(parsed.document) };
 }
 
 /** The findings of the device mapping checks, once per document. */

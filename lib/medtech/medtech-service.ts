@@ -14,6 +14,7 @@ import { NameRegistry } from '../core/service-registry';
 import { fail, isUnresolved } from '../core/validation';
 import { checkMonitoringOptions, ServiceMonitoringOptions } from '../monitoring/monitoring-options';
 import { WorkspaceMonitoring } from '../monitoring/workspace-monitoring';
+import { checkTimeouts } from '../core/timeouts';
 import { EventHubSource, resolveEventHub, ResolvedEventHub } from './event-hub-source';
 import { MedTechFhirDestination, MedTechFhirDestinationOptions } from './fhir-destination';
 import { grantToMedTechIdentity } from './identity-grants';
@@ -118,6 +119,7 @@ export class MedTechService extends Construct implements IMedTechService, IHealt
     }
     checkMonitoringOptions(problems, 'MedTechService monitoring', props.monitoring);
     this.checkRegion(foundation);
+    checkTimeouts(problems, 'MedTechService timeouts', props.timeouts);
     const eventHub = resolveEventHub(problems, props.eventHub);
     this.claimConsumerGroup(eventHub);
     const deviceMapping = readMapping(this, problems, props.deviceMapping, 'deviceMapping');

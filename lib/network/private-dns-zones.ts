@@ -1,9 +1,12 @@
 import { WORKSPACE_FACTS } from '../core/kinds';
+import { AZURE_CLOUDS, HealthDataServicesEndpoints } from '../core/clouds';
 
 /**
  * The private DNS zones of a Health Data Services workspace private endpoint (subresource `healthcareworkspace`), as
  * Azure's "Private endpoint DNS zone values" table lists them for `Microsoft.HealthcareApis/workspaces`: one per
- * host name family the endpoint serves. Azure public cloud; sovereign clouds use other suffixes (pass your zones).
+ * host name family the endpoint serves. `HEALTH_DATA_PRIVATE_DNS_ZONES` are the public cloud's; a private endpoint
+ * creates the zones of its workspace's cloud (Azure Government: `privatelink.*.azurehealthcareapis.us`, see
+ * `lib/core/clouds.ts`).
  */
 export interface HealthDataPrivateDnsZone {
   /** A readable key, part of the construct ids of the zones the library creates. */
@@ -17,8 +20,13 @@ export interface HealthDataPrivateDnsZone {
 /** The private-link subresource (group id) of a Health Data Services workspace. */
 export const HEALTH_DATA_PRIVATE_LINK_SUBRESOURCE: string = WORKSPACE_FACTS.privateLinkSubresource;
 
-export const HEALTH_DATA_PRIVATE_DNS_ZONES: readonly HealthDataPrivateDnsZone[] = [
-  { key: 'Workspace', zoneName: 'privatelink.workspace.azurehealthcareapis.com', serves: '{workspace}.workspace.azurehealthcareapis.com' },
-  { key: 'Fhir', zoneName: 'privatelink.fhir.azurehealthcareapis.com', serves: '{workspace}-{fhir}.fhir.azurehealthcareapis.com' },
-  { key: 'Dicom', zoneName: 'privatelink.dicom.azurehealthcareapis.com', serves: '{workspace}-{dicom}.dicom.azurehealthcareapis.com' },
-];
+export const HEALTH_DATA_PRIVATE_DNS_ZONES: readonly HealthDataPrivateDnsZone[] = privateDnsZonesOf(AZURE_CLOUDS[0].healthDataServices!);
+
+/** The three zones for a cloud's host names (values may be Terraform expressions for a token region). */
+export function privateDnsZonesOf(endpoints: HealthDataServicesEndpoints): HealthDataPrivateDnsZone[] {
+  return [
+    { key: 'Workspace', zoneName: endpoints.privateDnsZones.workspace, serves: `{workspace}.${endpoints.workspaceHostSuffix}` },
+    { key: 'Fhir', zoneName: endpoints.privateDnsZones.fhir, serves: `{workspace}-{fhir}.${endpoints.fhirHostSuffix}` },
+    { key: 'Dicom', zoneName: endpoints.privateDnsZones.dicom, serves: `{workspace}-{dicom}.${endpoints.dicomHostSuffix}` },
+  ];
+}

@@ -1,15 +1,18 @@
 import { Construct } from 'constructs';
 import { boundaryOf } from '../core/boundary';
 import type { IWorkspaceRef } from '../core/boundary';
+import { cloudValue } from '../core/clouds';
 import { checkLocation } from '../core/location';
 import { RESOURCE_GROUP_NAME_RULE, resourceIdRule } from '../core/names';
 import { PrivateDnsZone, PrivateDnsZoneVirtualNetworkLink, PrivateEndpoint } from '../core/platform/azurerm';
 import type { PrivateEndpointTimeouts } from '../core/platform/azurerm';
 import { dependable, Lazy, TerraformStack } from '../core/platform/cdktf';
 import { NameRegistry } from '../core/service-registry';
+import { trimCharacters } from '../core/text';
 import { checkTags, Tags } from '../core/tags';
+import { checkTimeouts } from '../core/timeouts';
 import { fail, InputProblems, isUnresolved, ValueRule } from '../core/validation';
-import { HEALTH_DATA_PRIVATE_DNS_ZONES, HEALTH_DATA_PRIVATE_LINK_SUBRESOURCE } from './private-dns-zones';
+import { HEALTH_DATA_PRIVATE_LINK_SUBRESOURCE, privateDnsZonesOf } from './private-dns-zones';
 import { PublicNetworkAccessPolicy } from './public-network-access';
 
 /** Options of a private endpoint defined through `workspace.addPrivateEndpoint()`. */
@@ -38,13 +41,15 @@ export interface WorkspacePrivateEndpointOptions {
   /**
    * Private DNS zones that already exist (e.g. in a hub subscription), by resource id; the endpoint registers the
    * workspace's, FHIR and DICOM host names in them through one DNS zone group. Give the zones listed in
-   * `HEALTH_DATA_PRIVATE_DNS_ZONES`. Not with `virtualNetworkId`.
+   * `HEALTH_DATA_PRIVATE_DNS_ZONES` (public cloud; in Azure Government the `privatelink.*.azurehealthcareapis.us` ones
+   * of `AZURE_CLOUDS`). Not with `virtualNetworkId`.
    * @default - the zones are created when `virtualNetworkId` is given; otherwise no DNS zone group (DNS managed
    * elsewhere, e.g. by a landing-zone policy)
    */
   readonly privateDnsZoneIds?: string[];
   /**
-   * Create the three private DNS zones (`HEALTH_DATA_PRIVATE_DNS_ZONES`) in the endpoint's resource group and link
+   * Create the three private DNS zones of the workspace's cloud (`HEALTH_DATA_PRIVATE_DNS_ZONES` in the public cloud,
+   * `privatelink.*.azurehealthcareapis.us` in Azure Government) in the endpoint's resource group and link
    * them to this virtual network, by resource id. Not with `privateDnsZoneIds`.
    * @default - no zones are created
    */
@@ -81,7 +86,7 @@ const PRIVATE_ENDPOINT_NAME_RULE: ValueRule<string> = {
   requirement: "1-80 letters, digits, '_', '.' or '-', starting with a letter or digit and ending with a letter, digit or '_'",
   test: (value) => typeof value === 'string' && /^[a-zA-Z0-9]([-a-zA-Z0-9_.]{0,78}[a-zA-Z0-9_])?$/.test(value),
   fix: (value) => {
-    const repaired = String(value).replace(/[^-a-zA-Z0-9_.]+/g, '-').replace(/^[^a-zA-Z0-9]+/, '').slice(0, 80).replace(/[-.]+$/, '');
+    const repaired = trimCharacters(String(value).replace(/[^-a-zA-Z0-9_.]+/g, '-').replace(/^[^a-zA-Z0-9]+/, '').slice(0, 80), '-.', 'end');
     return /^[a-zA-Z0-9]([-a-zA-Z0-9_.]{0,78}[a-zA-Z0-9_])?$/.test(repaired) ? `Use e.g. "${repaired}".` : undefined;
   },
 };
@@ -122,6 +127,7 @@ export class WorkspacePrivateEndpoint extends Construct {
       .checkEach('Private endpoint privateDnsZoneIds', props.privateDnsZoneIds, PRIVATE_DNS_ZONE_ID_RULE);
     const location = props.location === undefined ? workspace.location : checkLocation(this, problems, 'Private endpoint location', props.location);
     checkTags(problems, 'Private endpoint tags', props.tags);
+    checkTimeouts(problems, 'Private endpoint timeouts', props.timeouts);
     if (props.privateDnsZoneIds !== undefined && props.virtualNetworkId !== undefined) {
       problems.add('Private endpoint takes privateDnsZoneIds (use existing zones) or virtualNetworkId (create the zones and link them), not both. Drop one.');
     }
@@ -141,7 +147,7 @@ export class WorkspacePrivateEndpoint extends Construct {
     }
 
     const tags = props.tags ?? workspace.tags;
-    this.privateDnsZones = props.virtualNetworkId === undefined ? [] : this.createZones(resourceGroupName, name, props.virtualNetworkId, tags);
+    this.privateDnsZones = props.virtualNetworkId === undefined ? [] : this.createZones(resourceGroupName, name, props.virtualNetworkId, tags, workspace.location);
     this.privateDnsZoneIds = props.privateDnsZoneIds ?? this.privateDnsZones.map((zone) => zone.id);
 
     this.resource = new PrivateEndpoint(this, 'Resource', {
@@ -172,9 +178,20 @@ export class WorkspacePrivateEndpoint extends Construct {
     }, { omitEmpty: true });
   }
 
-  private createZones(resourceGroupName: string, endpointName: string, virtualNetworkId: string, tags: Tags | undefined): PrivateDnsZone[] {
-    return HEALTH_DATA_PRIVATE_DNS_ZONES.map((spec) => {
-      if (!isUnresolved(resourceGroupName)) {
+  private createZones(resourceGroupName: string, endpointName: string, virtualNetworkId: string, tags: Tags | undefined, location: string): PrivateDnsZone[] {
+    // The zones of the workspace's cloud (its region, or the provider's environment).
+    const zones = privateDnsZonesOf({
+      fhirHostSuffix: cloudValue(this, location, (cloud) => cloud.fhirHostSuffix),
+      dicomHostSuffix: cloudValue(this, location, (cloud) => cloud.dicomHostSuffix),
+      workspaceHostSuffix: cloudValue(this, location, (cloud) => cloud.workspaceHostSuffix),
+      privateDnsZones: {
+        workspace: cloudValue(this, location, (cloud) => cloud.privateDnsZones.workspace),
+        fhir: cloudValue(this, location, (cloud) => cloud.privateDnsZones.fhir),
+        dicom: cloudValue(this, location, (cloud) => cloud.privateDnsZones.dicom),
+      },
+    });
+    return zones.map((spec) => {
+      if (!isUnresolved(resourceGroupName) && !isUnresolved(spec.zoneName)) {
         const earlier = NameRegistry.claim(this.node.root, 'PrivateDnsZone', `${resourceGroupName}/${spec.zoneName}`, this);
         if (earlier) {
           fail(

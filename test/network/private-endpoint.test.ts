@@ -49,6 +49,14 @@ describe('workspace.addPrivateEndpoint', () => {
     expect(result.resources(LINK).map((link) => link.private_dns_zone_name).sort()).toEqual(Object.keys(result.json.resource[ZONE]).map((name) => `\${azurerm_private_dns_zone.${name}.name}`).sort());
   });
 
+  test('creates the Government zones for a workspace in Azure Government', () => {
+    const result = synth((stack) => {
+      new Workspace(stack, 'Health', { ...BASE_WORKSPACE, location: 'usgovvirginia' }).addPrivateEndpoint('PrivateLink', { subnetId: SUBNET_ID, virtualNetworkId: VNET_ID });
+    });
+    expect(result.resources(ZONE).map((zone) => zone.name).sort()).toEqual(['privatelink.dicom.azurehealthcareapis.us', 'privatelink.fhir.azurehealthcareapis.us', 'privatelink.workspace.azurehealthcareapis.us']);
+    expect(result.resources(LINK)).toHaveLength(3);
+  });
+
   test('uses given zones instead of creating them', () => {
     const result = withEndpoint({ privateDnsZoneIds: ZONE_IDS, name: 'pe-health-hub', location: 'East US', resourceGroupName: 'rg-net' });
     expect(result.resources(ZONE)).toEqual([]);

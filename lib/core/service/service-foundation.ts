@@ -97,7 +97,7 @@ export class ServiceFoundation {
     this.retained = protection.preventDestroy === true;
     const lifecycle: TerraformResourceLifecycle = {
       ...protection,
-      ...(this.preconditions.length > 0 ? { precondition: [...this.preconditions] } : {}),
+      ...(this.preconditions.length + this.problems.preconditions.length > 0 ? { precondition: [...this.preconditions, ...this.problems.preconditions] } : {}),
     };
     return Object.keys(lifecycle).length > 0 ? lifecycle : undefined;
   }

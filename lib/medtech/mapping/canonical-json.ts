@@ -3,10 +3,13 @@
  * into `interface{}` and `json.Marshal` back — compact, object keys sorted by their UTF-8 bytes (= code points),
  * and `<`, `>`, `&`, U+2028, U+2029 escaped as `\u003c` etc. The same input always gives the same string.
  */
+import { MAX_WRITTEN_VALUES, measureDocument } from './json-document';
 
 /**
  * Canonical JSON of a mapping document. A string is taken as JSON text and normalized; if it is not valid JSON (for
- * example a cdktf token) it is returned unchanged. Throws like `JSON.stringify` on cyclic objects or BigInts.
+ * example a cdktf token) it is returned unchanged. Throws like `JSON.stringify` on BigInts, and a RangeError on a
+ * cyclic document or one written out with more than `MAX_WRITTEN_VALUES` values (shared sub-objects multiply;
+ * measured without writing them out).
  */
 export function canonicalMappingJson(document: unknown): string {
   if (typeof document === 'string') {
@@ -16,9 +19,20 @@ export function canonicalMappingJson(document: unknown): string {
     } catch {
       return document;
     }
-    return goEscape(serialize(parsed) ?? 'null');
+    return goEscape(serializeDocument(parsed));
   }
-  return goEscape(serialize(document) ?? 'null');
+  return goEscape(serializeDocument(document));
+}
+
+function serializeDocument(document: unknown): string {
+  // Any depth (as JSON.stringify), but no cycle and no blow-up through shared sub-objects: measured, not written.
+  const shape = measureDocument(document, undefined, Number.POSITIVE_INFINITY);
+  if (shape.cyclic || shape.values > MAX_WRITTEN_VALUES) {
+    throw new RangeError(shape.cyclic
+      ? 'The mapping document refers to itself; it cannot be written as JSON.'
+      : `The mapping document would be written out with more than ${MAX_WRITTEN_VALUES.toLocaleString('en')} values (shared sub-objects are written once per place).`);
+  }
+  return serialize(document) ?? 'null';
 }
 
 /** JSON.stringify's rules (toJSON, undefined and functions dropped from objects, null in arrays) with sorted keys. */

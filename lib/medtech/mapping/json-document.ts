@@ -7,12 +7,19 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** How a parse treats values unknown until Terraform runs (cdktf tokens): as leaves, never walked into. */
+export interface ParseOptions {
+  /** @default no value is treated as unresolved */
+  readonly isUnresolved?: (value: unknown) => boolean;
+}
+
 /**
  * Parses a mapping document. A string is parsed as JSON text (what the azurerm provider sends, so it must be strict
- * JSON); anything else is taken as the already-parsed document.
+ * JSON); anything else is taken as the already-parsed document. `unresolved` tells whether some value inside the
+ * document is unknown until Terraform runs.
  * @param rootPath where findings point, e.g. `deviceMapping` or `destination.fhirMapping`
  */
-export function parseMappingDocument(input: unknown, rootPath: string): { document?: unknown; findings: MappingFinding[] } {
+export function parseMappingDocument(input: unknown, rootPath: string, options: ParseOptions = {}): { document?: unknown; unresolved?: boolean; findings: MappingFinding[] } {
   if (input === undefined) {
     return { findings: [{ level: 'error', path: rootPath, message: `${rootPath} is missing: a mapping document (an object or a JSON string) is required.` }] };
   }
@@ -25,7 +32,8 @@ export function parseMappingDocument(input: unknown, rootPath: string): { docume
       return { findings: [{ level: 'error', path: rootPath, message: invalidJsonMessage(rootPath, input, reason) }] };
     }
   }
-  if (exceedsDepth(document, MAX_DEPTH)) {
+  const shape = measureDocument(document, options.isUnresolved);
+  if (shape.tooDeep) {
     return {
       findings: [{
         level: 'error',
@@ -35,22 +43,88 @@ export function parseMappingDocument(input: unknown, rootPath: string): { docume
       }],
     };
   }
-  return { document, findings: [] };
+  if (shape.values > MAX_WRITTEN_VALUES) {
+    return {
+      findings: [{
+        level: 'error',
+        path: rootPath,
+        message: `${rootPath} would be written out as JSON with more than ${MAX_WRITTEN_VALUES.toLocaleString('en')} values: an object used in several ` +
+          'places of the document is written out once per place, so sharing sub-objects multiplies the size (real mappings have hundreds of values). ' +
+          'This library refuses documents that large; check how the document is built.',
+      }],
+    };
+  }
+  return { document, unresolved: shape.unresolved, findings: [] };
 }
 
 /** Json.NET's default `MaxDepth` (since 13.0.1, which the engine uses). */
 const MAX_DEPTH = 64;
 
-/** True when objects and arrays nest deeper than `limit` (walked without recursion; a cycle counts as too deep). */
-function exceedsDepth(root: unknown, limit: number): boolean {
-  const pending: Array<[unknown, number]> = [[root, 0]];
-  while (pending.length > 0) {
-    const [value, depth] = pending.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth >= limit) return true;
-    for (const child of Array.isArray(value) ? value : Object.values(value)) pending.push([child, depth + 1]);
-  }
-  return false;
+/**
+ * The most values (objects, arrays and scalars, counted as written out) a document may have. Real mapping documents
+ * have hundreds; a 5 MB document of 7,000 templates has about 250,000. The bound keeps checking and writing a
+ * document proportionate to what the user built even when sub-objects are shared (a 40-level chain of objects that
+ * each use the next one twice is written out with 2^40 values).
+ */
+export const MAX_WRITTEN_VALUES = 1_000_000;
+
+/** What a walk over a document found. */
+export interface DocumentShape {
+  /** Objects and arrays nest deeper than the walk's depth limit (Json.NET's 64 by default), or refer to themselves. */
+  readonly tooDeep: boolean;
+  /** Some object or array contains itself. */
+  readonly cyclic: boolean;
+  /** Values as written out (a shared object counts once per place), capped just above {@link MAX_WRITTEN_VALUES}. */
+  readonly values: number;
+  /** Some value is unknown until Terraform runs. */
+  readonly unresolved: boolean;
+}
+
+/**
+ * Walks a document once per distinct object (shared sub-objects are measured once and reused), so the work is
+ * linear in what the user built, not in the size it has written out. Unresolved values are leaves.
+ */
+export function measureDocument(root: unknown, isUnresolved: (value: unknown) => boolean = () => false, maxDepth: number = MAX_DEPTH): DocumentShape {
+  const measured = new Map<object, { height: number; values: number }>();
+  const onPath = new Set<object>();
+  const cap = MAX_WRITTEN_VALUES + 1;
+  let tooDeep = false;
+  let cyclic = false;
+  let unresolved = false;
+  const leaf = { height: 0, values: 1 };
+  // Recursion depth stays at most maxDepth + 1: deeper is reported, not walked.
+  const visit = (value: unknown, depth: number): { height: number; values: number } => {
+    if (isUnresolved(value)) {
+      unresolved = true;
+      return leaf;
+    }
+    if (typeof value !== 'object' || value === null) return leaf;
+    const known = measured.get(value);
+    if (known !== undefined) {
+      if (depth + known.height > maxDepth) tooDeep = true;
+      return known;
+    }
+    if (depth >= maxDepth || onPath.has(value)) {
+      tooDeep = true;
+      cyclic = cyclic || onPath.has(value);
+      return leaf;
+    }
+    onPath.add(value);
+    let height = 0;
+    let values = 1;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      const shape = visit(child, depth + 1);
+      if (tooDeep) break;
+      height = Math.max(height, shape.height);
+      values = Math.min(values + shape.values, cap);
+    }
+    onPath.delete(value);
+    const shape = { height: height + 1, values };
+    measured.set(value, shape);
+    return shape;
+  };
+  const values = visit(root, 0).values;
+  return { tooDeep, cyclic, values, unresolved };
 }
 
 /**
@@ -59,7 +133,7 @@ function exceedsDepth(root: unknown, limit: number): boolean {
  */
 export function readDocument(input: unknown, rootPath: string, out: FindingCollector): { document: unknown } | undefined {
   if (out.isUnresolved(input)) return undefined;
-  const parsed = parseMappingDocument(input, rootPath);
+  const parsed = parseMappingDocument(input, rootPath, { isUnresolved: (value) => out.isUnresolved(value) });
   for (const finding of parsed.findings) out.findings.push(finding);
   return 'document' in parsed ? { document: parsed.document } : undefined;
 }
