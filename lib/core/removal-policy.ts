@@ -1,6 +1,7 @@
 import type { IConstruct } from 'constructs';
+import { describeInput } from './describe';
 import { Annotations } from './platform/cdktf';
-import { fail } from './validation';
+import { fail, isUnresolved } from './validation';
 
 /**
  * What `terraform destroy` (or a change that replaces the resource) may do to a resource that holds data.
@@ -21,12 +22,20 @@ export enum RemovalPolicy {
  * resource that holds protected health information out of the guard is allowed, but said out loud at synth.
  */
 export function preventDestroyFor(scope: IConstruct, policy: RemovalPolicy | undefined, whatWouldBeLost: string): { preventDestroy?: boolean } {
+  // The one place a token cannot stand: Terraform's lifecycle meta-arguments take no expressions.
+  if (isUnresolved(policy)) {
+    fail(
+      scope,
+      'removalPolicy is a value known only at apply, but Terraform decides lifecycle.prevent_destroy before it evaluates anything (the lifecycle block takes no expressions). ' +
+        'Give RemovalPolicy.RETAIN or RemovalPolicy.DESTROY in the code.',
+    );
+  }
   // Anything but the two values would otherwise fall through to DESTROY and drop the guard (e.g. "RETAIN" from JavaScript).
   if (policy !== undefined && policy !== null && !(Object.values(RemovalPolicy) as unknown[]).includes(policy)) {
     const match = Object.entries(RemovalPolicy).find(([key, value]) => typeof policy === 'string' && (key === policy.toUpperCase() || value === policy.toLowerCase()));
     fail(
       scope,
-      `removalPolicy ${JSON.stringify(policy) ?? String(policy)} is invalid: RemovalPolicy.RETAIN ("retain") or RemovalPolicy.DESTROY ("destroy").` +
+      `removalPolicy ${describeInput(policy)} is invalid: RemovalPolicy.RETAIN ("retain") or RemovalPolicy.DESTROY ("destroy").` +
         (match ? ` Use RemovalPolicy.${match[0]}.` : ' Leave it out to keep the default, RemovalPolicy.RETAIN.'),
     );
   }

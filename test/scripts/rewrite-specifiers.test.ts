@@ -162,17 +162,21 @@ describe('the rewrite on the real compiled library', () => {
 
   test('every cdktf specifier of every file is mapped, and nothing else in the file changes', () => {
     let total = 0;
+    const changedFiles = new Set<string>();
     for (const file of files()) {
       const before = fs.readFileSync(path.join(compiled, file), 'utf8');
       const { text, changes } = rewriteModuleSpecifiers(file, before, 'cdktn');
       total += changes.length;
+      if (changes.length > 0) changedFiles.add(file.replace(/\.d\.ts$|\.js$/, ''));
       expect(moduleSpecifierLiterals(file, text).filter((literal) => isCdktfSpecifier(literal.text))).toEqual([]);
       // Undo exactly the recorded changes: the rest of the file is byte for byte what tsc wrote.
       const lines = text.split('\n');
       for (const change of changes) lines[change.line - 1] = lines[change.line - 1].replace(change.to, change.from);
       expect(lines.join('\n')).toBe(before);
     }
-    // lib/ imports cdktf and the provider in dozens of places (JS and declarations).
-    expect(total).toBeGreaterThan(50);
+    // lib/ imports cdktf and the provider through its doors in core/platform/ (dozens of specifiers, JS and
+    // declarations); declarations elsewhere may name the core's types directly.
+    expect(total).toBeGreaterThan(30);
+    expect([...changedFiles].filter((file) => file.startsWith(path.join('core', 'platform'))).length).toBeGreaterThanOrEqual(3);
   });
 });
