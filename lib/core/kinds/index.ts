@@ -15,3 +15,13 @@ export const SERVICE_KINDS: readonly ServiceKind[] = [FHIR_SERVICE_KIND, DICOM_S
 export function serviceKindOfTerraformType(terraformType: string): ServiceKind | undefined {
   return SERVICE_KINDS.find((kind) => kind.terraformType === terraformType);
 }
+
+/**
+ * The kind of an `azapi_resource` from its `type` (`<ARM type>@<api version>`, compared case-insensitively as ARM and
+ * AzAPI compare types), for kinds whose primary resource can be one.
+ */
+export function serviceKindOfAzapiType(azapiType: string): ServiceKind | undefined {
+  if (typeof azapiType !== 'string') return undefined;
+  const armType = azapiType.split('@')[0].toLowerCase();
+  return SERVICE_KINDS.find((kind) => kind.azapiType !== undefined && kind.azapiType.toLowerCase() === armType);
+}
