@@ -272,7 +272,7 @@ function checkDicomProps(problems: InputProblems, props: DicomServiceOptions): v
     .check('DicomService dataPartitionsEnabled', props.dataPartitionsEnabled as unknown, BOOLEAN_RULE)
     .check('DicomService publicNetworkAccessEnabled', props.publicNetworkAccessEnabled as unknown, BOOLEAN_RULE);
   checkCors(problems, 'DicomService cors', props.cors, 99998);
-  checkMonitoringOptions(problems, 'DicomService monitoring', props.monitoring);
+  checkMonitoringOptions(problems, 'DicomService monitoring', props.monitoring, [DICOM_SERVICE_KIND]);
   checkIdentity(problems, 'DicomService identity', props.identity, [
     ManagedIdentityType.SYSTEM_ASSIGNED,
     ManagedIdentityType.USER_ASSIGNED,

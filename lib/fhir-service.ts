@@ -544,7 +544,7 @@ function checkFhirProps(problems: InputProblems, props: FhirServiceOptions): voi
       .check(`FhirService ociArtifact[${index}].digest`, artifact.digest, NON_EMPTY_RULE);
   });
   checkCors(problems, 'FhirService cors', props.cors, 99999);
-  checkMonitoringOptions(problems, 'FhirService monitoring', props.monitoring);
+  checkMonitoringOptions(problems, 'FhirService monitoring', props.monitoring, [FHIR_SERVICE_KIND]);
   checkIdentity(problems, 'FhirService identity', props.identity, [ManagedIdentityType.SYSTEM_ASSIGNED, ManagedIdentityType.USER_ASSIGNED]);
 }
 

@@ -5,7 +5,7 @@ import { grantWorkspaceRole } from './access/service-grants';
 import { WorkspaceBoundary } from './core/boundary';
 import type { IHealthDataService, IWorkspaceRef } from './core/boundary';
 import { checkLocation } from './core/location';
-import { parseWorkspaceId, RESOURCE_GROUP_NAME_RULE, WORKSPACE_ID_RULE, WORKSPACE_NAME_RULE } from './core/names';
+import { BOOLEAN_RULE, parseWorkspaceId, RESOURCE_GROUP_NAME_RULE, WORKSPACE_ID_RULE, WORKSPACE_NAME_RULE } from './core/names';
 import { HealthcareWorkspace } from './core/platform/azurerm';
 import type { HealthcareWorkspaceTimeouts, RoleAssignment } from './core/platform/azurerm';
 import { preventDestroyFor, RemovalPolicy } from './core/removal-policy';
@@ -15,7 +15,7 @@ import { checkTags, Tags } from './core/tags';
 import { fail, InputProblems, isUnresolved, propsObject, required } from './core/validation';
 import { DicomService, DicomServiceOptions } from './dicom-service';
 import { FhirService, FhirServiceOptions } from './fhir-service';
-import { LockLevel, WorkspaceLock } from './lock/workspace-lock';
+import { LockLevel, WorkspaceLock, WorkspaceLockOptions } from './lock/workspace-lock';
 import { MedTechService, MedTechServiceOptions } from './medtech/medtech-service';
 import type { MonitoringOptions } from './monitoring/monitoring-options';
 import { WorkspaceMonitoring } from './monitoring/workspace-monitoring';
@@ -139,15 +139,22 @@ export interface WorkspaceProps {
    */
   readonly monitoring?: MonitoringOptions;
   /**
-   * A management lock on the workspace, which Azure applies to every service in it.
+   * A management lock on the workspace, which Azure applies to every service in it: a level (`"CanNotDelete"`,
+   * `"ReadOnly"`), or `{ level, name?, notes? }` to name the lock and say why.
    * @default - no lock
    */
-  readonly lock?: LockLevel;
+  readonly lock?: LockLevel | WorkspaceLockOptions;
   /**
-   * Whether the workspace's DICOM services are reachable from public networks (a DICOM service's own
-   * `publicNetworkAccessEnabled` wins). FHIR public access cannot be set through azurerm 4.55: a private endpoint is
-   * what isolates FHIR.
-   * @default - false once the workspace has a private endpoint (`addPrivateEndpoint`); otherwise the provider's default (true)
+   * Whether the workspace and its services are reachable from public networks. A stated value is written twice:
+   * - on the workspace itself, through an `azapi_update_resource` (child `PublicNetworkAccess`,
+   *   `Microsoft.HealthcareApis/workspaces@2024-03-31` `properties.publicNetworkAccess` `Enabled` / `Disabled`; azurerm
+   *   cannot set it, and its workspace update only patches tags, so the two do not fight). FHIR services follow the
+   *   workspace: their own property is read-only in the API, azurerm's argument computed only;
+   * - on each DICOM service's `public_network_access_enabled` (a DICOM service's own `publicNetworkAccessEnabled` wins).
+   * An approved private endpoint (`addPrivateEndpoint`) also turns public access off. `true` is written as `Enabled`:
+   * removing the setting later leaves Azure as it was.
+   * @default - not written on the workspace; DICOM services: false once the workspace has a private endpoint, otherwise
+   * the provider's default (true)
    */
   readonly publicNetworkAccessEnabled?: boolean;
 }
@@ -206,7 +213,8 @@ export class Workspace extends WorkspaceBase {
     propsObject(this, 'Workspace props', props, '{ name, location, resourceGroupName, ... }');
     const problems = new InputProblems(this)
       .check('Workspace name', props.name, REQUIRED_WORKSPACE_NAME_RULE)
-      .check('Workspace resourceGroupName', props.resourceGroupName, REQUIRED_RESOURCE_GROUP_NAME_RULE);
+      .check('Workspace resourceGroupName', props.resourceGroupName, REQUIRED_RESOURCE_GROUP_NAME_RULE)
+      .check('Workspace publicNetworkAccessEnabled', props.publicNetworkAccessEnabled as unknown, BOOLEAN_RULE);
     const location = checkLocation(this, problems, 'Workspace location', props.location);
     checkTags(problems, 'Workspace tags', props.tags);
     problems.throwIfAny();

@@ -106,7 +106,7 @@ export class MedTechService extends Construct implements IMedTechService, IHealt
     if (props.identity?.identityIds !== undefined && !isUnresolved(props.identity.identityIds) && props.identity.identityIds.length > 1) {
       problems.add(`MedTechService identity has ${props.identity.identityIds.length} identityIds; MedTech uses exactly one identity (ManagedIdentityCredentialNotFound otherwise). Keep one.`);
     }
-    checkMonitoringOptions(problems, 'MedTechService monitoring', props.monitoring);
+    checkMonitoringOptions(problems, 'MedTechService monitoring', props.monitoring, [MEDTECH_SERVICE_KIND]);
     this.checkRegion(foundation);
     const eventHub = resolveEventHub(problems, props.eventHub);
     const deviceMapping = readMapping(this, problems, props.deviceMapping, 'deviceMapping');

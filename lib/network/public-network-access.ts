@@ -1,7 +1,14 @@
 import { boundaryOf, WorkspaceBoundary } from '../core/boundary';
 import type { IHealthDataService, IWorkspaceFeature, IWorkspaceRef } from '../core/boundary';
-import { Lazy } from '../core/platform/cdktf';
+import { ensureAzapiProvider } from '../core/platform/azapi/ensure-provider';
+import { AzapiUpdateResource } from '../core/platform/azapi/update-resource';
+import { Fn, Lazy } from '../core/platform/cdktf';
+import { isUnresolved } from '../core/validation';
 import type { IResolvable } from '../core/platform/cdktf';
+import { workspaceNetworkAccessUpdate } from './workspace-network-access-update';
+
+/** The construct id of the workspace's public-network-access update (construct ids are API). */
+export const WORKSPACE_NETWORK_ACCESS_ID = 'PublicNetworkAccess';
 
 /** A service whose public network access has a switch of its own (kind fact `publicNetworkAccess: 'service-switch'`). */
 export interface IPublicNetworkSwitch {
@@ -21,10 +28,21 @@ function hasSwitch(service: IHealthDataService): service is IHealthDataService &
  * default. A service that sets its own value keeps it. Reaches services defined before and after.
  */
 export class PublicNetworkAccessPolicy implements IWorkspaceFeature {
-  /** The workspace's explicit setting; without one nothing follows the workspace until it gets a private endpoint. */
+  /**
+   * The workspace's explicit setting; without one nothing follows the workspace until it gets a private endpoint. A
+   * stated value (true or false) is also written on the workspace itself, which azurerm cannot do: an
+   * `azapi_update_resource` (child `PublicNetworkAccess`) sets `properties.publicNetworkAccess` of
+   * `Microsoft.HealthcareApis/workspaces@2024-03-31`; FHIR services follow the workspace. `true` is written as
+   * `Enabled` rather than left out, because removing the update resource would change nothing in Azure.
+   */
   public static configureWorkspace(workspace: IWorkspaceRef, explicit: boolean | undefined): void {
     if (explicit === undefined) return;
     boundaryOf(workspace).feature(PublicNetworkAccessPolicy).explicit = explicit;
+    ensureAzapiProvider(workspace);
+    const update = workspaceNetworkAccessUpdate(workspace.workspaceId, explicit === true);
+    // A value known only at plan time picks the ARM value there.
+    const body = isUnresolved(explicit) ? { properties: { publicNetworkAccess: Fn.conditional(explicit, 'Enabled', 'Disabled') } } : update.body;
+    new AzapiUpdateResource(workspace, WORKSPACE_NETWORK_ACCESS_ID, { ...update, body });
   }
 
   /** Records that the workspace has a private endpoint (services that follow the workspace then close public access). */
