@@ -37,8 +37,9 @@ export interface IWorkspace extends IWorkspaceRef {
   /** Defines a MedTech service in this workspace. */
   addMedTechService(id: string, options: MedTechServiceOptions): MedTechService;
   /**
-   * Assigns a built-in FHIR or DICOM data-plane role to a principal at the workspace's scope: Azure applies it to every
-   * service of that kind in the workspace, including services created later.
+   * Assigns a role to a principal at the workspace's scope: a FHIR or DICOM data-plane role (Azure applies it to every
+   * service of that kind in the workspace, including services created later), or a control-plane role
+   * (`HealthDataRole.OWNER`, `CONTRIBUTOR`, `READER`, ...) on the workspace and everything in it.
    */
   grant(principalId: string, role: HealthDataRole, options?: GrantOptions): RoleAssignment;
   /**

@@ -1,11 +1,13 @@
 import { Construct } from 'constructs';
 import { HealthDataRole } from '../access/health-data-role';
+import type { GrantOptions } from '../access/role-grant';
+import { grantServiceRole } from '../access/service-grants';
 import type { IHealthDataService, IWorkspaceRef } from '../core/boundary';
 import { checkIdentity, hasSystemAssigned, ManagedIdentityOptions, ManagedIdentityType } from '../core/identity';
 import { MEDTECH_SERVICE_KIND } from '../core/kinds';
 import type { ServiceKind } from '../core/kinds';
 import { HealthcareMedtechService } from '../core/platform/azurerm';
-import type { HealthcareMedtechServiceTimeouts } from '../core/platform/azurerm';
+import type { HealthcareMedtechServiceTimeouts, RoleAssignment } from '../core/platform/azurerm';
 import { Annotations, Fn } from '../core/platform/cdktf';
 import { normalizeLocation } from '../core/regions';
 import { HealthDataServiceOptions, ServiceFoundation } from '../core/service';
@@ -149,6 +151,16 @@ export class MedTechService extends Construct implements IMedTechService, IHealt
   public get identityPrincipalId(): string | undefined {
     if (!this.systemAssignedIdentity) return undefined;
     return (this.principalIdToken ??= this.resource.identity.principalId);
+  }
+
+  /**
+   * Assigns a control-plane role (`HealthDataRole.OWNER`, `CONTRIBUTOR`, `READER`, ... or a role of
+   * `HealthDataRole.fromRoleDefinitionGuid`) to a principal at the MedTech service's scope (`azurerm_role_assignment`,
+   * construct `Grants/<Role>-<principal>`). MedTech has no data-plane roles: a FHIR or DICOM data role is rejected
+   * (grant it on the FHIR service instead).
+   */
+  public grant(principalId: string, role: HealthDataRole, options?: GrantOptions): RoleAssignment {
+    return grantServiceRole(this, MEDTECH_SERVICE_KIND, this.medTechServiceId, principalId, role, options);
   }
 
   private grantEventHubAccess(eventHub: ResolvedEventHub): void {
