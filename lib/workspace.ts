@@ -14,6 +14,7 @@ import { ensureStackHook } from './core/synthesis/stack-hook';
 import { checkTags, Tags } from './core/tags';
 import { fail, InputProblems, isUnresolved, propsObject, required } from './core/validation';
 import { DicomService, DicomServiceOptions } from './dicom-service';
+import { HealthDataEventSubscription, HealthDataEventSubscriptionOptions } from './events/event-subscription';
 import { FhirService, FhirServiceOptions } from './fhir-service';
 import { LockLevel, WorkspaceLock, WorkspaceLockOptions } from './lock/workspace-lock';
 import { MedTechService, MedTechServiceOptions } from './medtech/medtech-service';
@@ -48,6 +49,13 @@ export interface IWorkspace extends IWorkspaceRef {
    */
   addPrivateEndpoint(id: string, options: WorkspacePrivateEndpointOptions): WorkspacePrivateEndpoint;
   /**
+   * Subscribes to the workspace's events (FHIR resources created, updated, deleted; DICOM images created, updated,
+   * deleted) through the workspace's one Event Grid system topic, created with the first subscription. The workspace's
+   * FHIR and DICOM services depend on the subscriptions, so that a destroy removes services, then subscriptions, then
+   * the workspace, as Microsoft documents.
+   */
+  addEventSubscription(id: string, options: HealthDataEventSubscriptionOptions): HealthDataEventSubscription;
+  /**
    * Calls `callback` for every service of this workspace: those defined so far, and each one defined later.
    */
   forEachService(callback: (service: IHealthDataService) => void): void;
@@ -73,6 +81,10 @@ abstract class WorkspaceBase extends Construct implements IWorkspace {
 
   public addPrivateEndpoint(id: string, options: WorkspacePrivateEndpointOptions): WorkspacePrivateEndpoint {
     return new WorkspacePrivateEndpoint(this, id, { ...options, workspace: this });
+  }
+
+  public addEventSubscription(id: string, options: HealthDataEventSubscriptionOptions): HealthDataEventSubscription {
+    return new HealthDataEventSubscription(this, id, { ...options, workspace: this });
   }
 
   public addFhirService(id: string, options: FhirServiceOptions): FhirService {
