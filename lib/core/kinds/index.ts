@@ -25,3 +25,16 @@ export function serviceKindOfAzapiType(azapiType: string): ServiceKind | undefin
   const armType = azapiType.split('@')[0].toLowerCase();
   return SERVICE_KINDS.find((kind) => kind.azapiType !== undefined && kind.azapiType.toLowerCase() === armType);
 }
+
+/** The Terraform type of every AzAPI resource; which service it is, its `type` argument says. */
+export const AZAPI_RESOURCE_TYPE = 'azapi_resource';
+
+/**
+ * The Terraform type a resource stands for in the library's terms: an `azapi_resource` whose `type` is a kind's
+ * `azapiType` stands for that kind's `terraformType` (e.g. `azurerm_healthcare_fhir_service`); any other resource for
+ * its own type.
+ */
+export function logicalTerraformType(terraformType: string, azapiType: unknown): string {
+  if (terraformType !== AZAPI_RESOURCE_TYPE || typeof azapiType !== 'string') return terraformType;
+  return serviceKindOfAzapiType(azapiType)?.terraformType ?? terraformType;
+}

@@ -30,7 +30,7 @@ describe(RULE, () => {
       const fhir = unmonitoredWorkspace(stack).addFhirService('Patients', { name: 'patients', identity: SYSTEM_IDENTITY });
       new MonitorDiagnosticSetting(stack, 'Audit', { name: 'audit', targetResourceId: fhir.fhirServiceId, logAnalyticsWorkspaceId: LAW_ID, enabledLog: [{ categoryGroup: 'audit' }] });
     });
-    expect(run.finding(RULE, FHIR_PATH)).toMatchObject({ result: ComplianceResult.COMPLIANT, reason: 'FhirService azurerm_monitor_diagnostic_setting.Audit sends its AuditLogs' });
+    expect(run.finding(RULE, FHIR_PATH)).toMatchObject({ result: ComplianceResult.COMPLIANT, reason: 'FhirService azurerm_monitor_diagnostic_setting.Audit sends its AuditLogs (category group "audit")' });
   });
 
   test('non-compliant: no diagnostic setting fails the synth', () => {
