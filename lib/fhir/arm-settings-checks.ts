@@ -65,8 +65,11 @@ export function encryptionKeyUrlPrecondition(keyUrlExpression: string): Precondi
   };
 }
 
-/** The key URL rule in RE2 (Terraform's regex dialect), anchored; linear. */
-const KEY_URL_RE2 = '^https://[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]\\.(vault|managedhsm)\\.(azure\\.net|usgovcloudapi\\.net|azure\\.cn)/keys/[a-zA-Z0-9-]{1,127}/[0-9a-fA-F]{32}$';
+/**
+ * The key URL rule in RE2 (Terraform's regex dialect), anchored, linear; written as the HCL string literal it becomes
+ * (cdktf passes a function's string argument through without escaping backslashes, and `\\.` is HCL for `\.`).
+ */
+const KEY_URL_RE2_HCL = '^https://[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]\\\\.(vault|managedhsm)\\\\.(azure\\\\.net|usgovcloudapi\\\\.net|azure\\\\.cn)/keys/[a-zA-Z0-9-]{1,127}/[0-9a-fA-F]{32}$';
 
 /**
  * The key URL rule as a precondition on a token (e.g. `azurerm_key_vault_key.cmk.id`, known only at plan time): the
@@ -74,7 +77,7 @@ const KEY_URL_RE2 = '^https://[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]\\.(vault|man
  */
 export function encryptionKeyUrlTokenPrecondition(scope: IConstruct, keyUrl: string): Precondition {
   return {
-    condition: Fn.can(Fn.regex(KEY_URL_RE2, keyUrl)),
+    condition: Fn.can(Fn.regex(KEY_URL_RE2_HCL, keyUrl)),
     errorMessage: `[${scope.node.path}] FhirService encryptionKeyUrl is invalid: ${ENCRYPTION_KEY_URL_RULE.requirement}.`,
   };
 }
