@@ -137,20 +137,26 @@ export interface EnabledCategories {
   readonly metrics: string[];
 }
 
-/** True when a diagnostic setting would enable nothing (Azure rejects it). */
+/** True when a diagnostic setting would enable nothing (Azure rejects it); a list known only at plan time counts as something. */
 export function enablesNothing(enabled: EnabledCategories): boolean {
-  return enabled.logs.length + enabled.logGroups.length + enabled.metrics.length === 0;
+  const lists = [enabled.logs, enabled.logGroups, enabled.metrics];
+  return !lists.some(isUnresolved) && lists.every((list) => list.length === 0);
+}
+
+/** Keeps the categories a kind has; a list known only at plan time is kept whole (Azure checks it). */
+function ofKind(list: string[], own: readonly string[]): string[] {
+  return isUnresolved(list) ? list : list.filter((category) => own.includes(category));
 }
 
 /** What a service of `kind` enables: the chosen categories it has (all of its kind's where not chosen), the groups. */
 export function enabledCategories(options: MonitoringOptions, kind: ServiceKind): EnabledCategories {
   const own = kind.diagnostics;
-  const groups = options.logCategoryGroups ?? [];
-  const logs = options.logCategories ?? (groups.length > 0 ? [] : own.logs);
+  const groups: string[] = options.logCategoryGroups ?? [];
+  const logs = options.logCategories ?? (isUnresolved(groups) || groups.length > 0 ? [] : own.logs);
   return {
-    logs: logs.filter((category) => own.logs.includes(category)),
-    logGroups: [...groups],
-    metrics: (options.metricCategories ?? own.metrics).filter((category) => own.metrics.includes(category)),
+    logs: ofKind(logs, own.logs),
+    logGroups: isUnresolved(groups) ? groups : [...groups],
+    metrics: ofKind(options.metricCategories ?? own.metrics, own.metrics),
   };
 }
 

@@ -1,3 +1,4 @@
+import { TerraformVariable } from 'cdktf';
 import { LockLevel, Workspace, WorkspaceLockOptions } from '../../lib';
 import { BASE_WORKSPACE } from '../boundary-fixtures';
 import { errorOf, synth } from '../helpers';
@@ -36,4 +37,12 @@ describe('the lock with a name and notes', () => {
   ])('%s fails', (_name, lock, expected) => {
     expect(errorOf(() => withLock(lock))).toMatch(expected);
   });
+});
+
+test('a token name and notes are not rejected', () => {
+  const lock = synth((stack) => {
+    const name = new TerraformVariable(stack, 'lock_name', { type: 'string' });
+    new Workspace(stack, 'Health', { ...BASE_WORKSPACE, lock: { level: 'CanNotDelete', name: name.stringValue, notes: name.stringValue } });
+  }).resource(LOCK);
+  expect(lock).toMatchObject({ name: '${var.lock_name}', notes: '${var.lock_name}' });
 });

@@ -1,3 +1,4 @@
+import { TerraformVariable } from 'cdktf';
 import { MonitoringOptions, Workspace } from '../../lib';
 import { addMedTech, BASE_WORKSPACE, LAW_ID } from '../boundary-fixtures';
 import { errorOf, synth } from '../helpers';
@@ -80,4 +81,26 @@ describe('diagnostic categories and the setting name', () => {
       ),
     ).toMatch(/^\[stack\/Health\/Devices\] MedTechService would get a diagnostic setting from the workspace's monitoring that enables none of its categories .*Give the service monitoring of its own, or monitoring: false\./);
   });
+});
+
+test('token category lists are not rejected', () => {
+  const result = synth((stack) => {
+    const categories = new TerraformVariable(stack, 'categories', { type: 'list(string)' });
+    new Workspace(stack, 'Health', { ...BASE_WORKSPACE, monitoring: { logAnalyticsWorkspaceId: LAW_ID, metricCategories: categories.listValue } }).addFhirService('Patients', { name: 'patients' });
+  });
+  const setting = result.resource(SETTING);
+  expect(setting.enabled_log).toEqual([{ category: 'AuditLogs' }]);
+  // Known only at plan time: one dynamic block per category of the list.
+  expect(setting.enabled_metric).toBeUndefined();
+  expect(setting.dynamic).toEqual({ enabled_metric: { for_each: '${toset(var.categories)}', iterator: 'each', content: { category: '${each.value}' } } });
+});
+
+test('token log categories and groups become dynamic blocks too', () => {
+  const result = synth((stack) => {
+    const groups = new TerraformVariable(stack, 'groups', { type: 'list(string)' });
+    new Workspace(stack, 'Health', { ...BASE_WORKSPACE, monitoring: { logAnalyticsWorkspaceId: LAW_ID, logCategoryGroups: groups.listValue as ('audit' | 'allLogs')[] } }).addFhirService('Patients', { name: 'patients' });
+  });
+  const setting = result.resource(SETTING);
+  expect(setting.dynamic.enabled_log).toEqual({ for_each: '${toset(var.groups)}', iterator: 'each', content: { category_group: '${each.value}' } });
+  expect(setting.enabled_metric).toEqual([{ category: 'AllMetrics' }]);
 });

@@ -1,3 +1,4 @@
+import { TerraformVariable } from 'cdktf';
 import { Workspace } from '../../lib';
 import { BASE_WORKSPACE, SUBNET_ID, VNET_ID, ZONE_IDS } from '../boundary-fixtures';
 import { errorOf, synth } from '../helpers';
@@ -29,4 +30,13 @@ describe("the private endpoint's connection and DNS zone group names", () => {
       /Private endpoint privateDnsZoneGroupName is set without DNS zones/,
     );
   });
+});
+
+test('token names are not rejected', () => {
+  const endpoint = synth((stack) => {
+    const name = new TerraformVariable(stack, 'psc', { type: 'string' });
+    new Workspace(stack, 'Health', BASE_WORKSPACE).addPrivateEndpoint('PrivateLink', { subnetId: SUBNET_ID, privateDnsZoneIds: ZONE_IDS, privateServiceConnectionName: name.stringValue, privateDnsZoneGroupName: name.stringValue });
+  }).resource(ENDPOINT);
+  expect(endpoint.private_service_connection.name).toBe('${var.psc}');
+  expect(endpoint.private_dns_zone_group.name).toBe('${var.psc}');
 });

@@ -27,7 +27,9 @@ export const AUDIT_LOGS: ComplianceRule = {
       const target = model.refersTo(setting, setting.config.target_resource_id, service);
       if (target === 'no') continue;
       const logs = setting.config.enabled_log;
-      if (target === 'unknown' || isExpression(logs)) {
+      // A category list known only at plan time synthesizes as a dynamic block.
+      const dynamicLogs = blockOf(setting.config.dynamic)?.enabled_log !== undefined;
+      if (target === 'unknown' || isExpression(logs) || dynamicLogs) {
         undecided.push(setting.address);
         continue;
       }

@@ -67,3 +67,11 @@ describe(RULE, () => {
     });
   });
 });
+
+test('AHDS-AUDIT-LOGS: categories known only at plan time (a dynamic block) are unknown, not missing', () => {
+  const run = runCompliance((stack) => {
+    const categories = new TerraformVariable(stack, 'categories', { type: 'list(string)' });
+    compliantWorkspace(stack).addFhirService('Patients', { name: 'patients', identity: SYSTEM_IDENTITY, monitoring: { logAnalyticsWorkspaceId: LAW_ID, logCategories: categories.listValue } });
+  });
+  expect(run.finding(RULE, FHIR_PATH)).toMatchObject({ result: ComplianceResult.UNKNOWN, reason: expect.stringMatching(/^FhirService whether azurerm_monitor_diagnostic_setting\.Health_Patients_DiagnosticSetting_[0-9A-F]{8} sends its AuditLogs is known only when Terraform runs$/) });
+});
