@@ -1,6 +1,6 @@
 /**
  * The layering of lib/ (docs/ARCHITECTURE.md), checked in `npm test`: arrows point down only, type imports included.
- *   core/  <-  access/ monitoring/ network/ lock/ compliance/  <-  services (fhir-service, dicom-service, medtech/)  <-  workspace.ts  <-  index.ts
+ *   core/  <-  access/ monitoring/ network/ lock/ compliance/ events/  <-  services (fhir-service, dicom-service, medtech/)  <-  workspace.ts  <-  index.ts
  */
 module.exports = {
   forbidden: [
@@ -16,7 +16,7 @@ module.exports = {
       name: 'features-stand-on-core-only',
       severity: 'error',
       comment: 'A workspace-wide feature depends on core/ (and its own folder) only.',
-      from: { path: '^lib/(access|monitoring|network|lock|compliance)/' },
+      from: { path: '^lib/(access|monitoring|network|lock|compliance|events)/' },
       to: { path: '^lib/', pathNot: ['^lib/core/', '^lib/$1/'] },
     },
     {

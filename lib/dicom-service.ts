@@ -109,9 +109,10 @@ export interface IDicomService extends IConstruct {
   readonly workspace?: IWorkspaceRef;
 
   /**
-   * Assigns a built-in DICOM data-plane role to a principal at the service's scope (`azurerm_role_assignment`,
-   * construct `Grants/<Role>-<principal>`). A role of another kind (a FHIR role) is rejected; granting the same role
-   * to the same principal again returns the first assignment.
+   * Assigns a role to a principal at the service's scope (`azurerm_role_assignment`, construct
+   * `Grants/<Role>-<principal>`): a built-in DICOM data-plane role, or a control-plane role (`HealthDataRole.OWNER`,
+   * `CONTRIBUTOR`, `READER`, ...). A data role of another kind (a FHIR role) is rejected; granting the same role to the
+   * same principal again returns the first assignment.
    */
   grant(principalId: string, role: HealthDataRole, options?: GrantOptions): RoleAssignment;
   /** Grants DICOM Data Owner: read, write and delete DICOM data. */
@@ -273,7 +274,7 @@ function checkDicomProps(problems: InputProblems, props: DicomServiceOptions): v
     .check('DicomService dataPartitionsEnabled', props.dataPartitionsEnabled as unknown, BOOLEAN_RULE)
     .check('DicomService publicNetworkAccessEnabled', props.publicNetworkAccessEnabled as unknown, BOOLEAN_RULE);
   checkCors(problems, 'DicomService cors', props.cors, 99998);
-  checkMonitoringOptions(problems, 'DicomService monitoring', props.monitoring);
+  checkMonitoringOptions(problems, 'DicomService monitoring', props.monitoring, [DICOM_SERVICE_KIND]);
   checkTimeouts(problems, 'DicomService timeouts', props.timeouts);
   checkIdentity(problems, 'DicomService identity', props.identity, [
     ManagedIdentityType.SYSTEM_ASSIGNED,

@@ -19,6 +19,12 @@ import { HealthDataServiceOptions, ServiceFoundation } from './core/service';
 import type { Tags } from './core/tags';
 import { checkTimeouts } from './core/timeouts';
 import { InputProblems, isUnresolved, objectRule, propsObject, ValueRule } from './core/validation';
+import type { AzapiResource } from './core/platform/azapi/resource';
+import { azapiSettingsIn } from './fhir/arm-settings';
+import type { FhirAzapiSettings, FhirImplementationGuides, FhirImportConfiguration, FhirResourceVersionPolicyOptions, SmartIdentityProvider } from './fhir/arm-settings';
+import { checkAccessPoliciesWithAzapi, checkCustomerManagedKeyIdentity, checkFhirAzapiSettings, encryptionKeyUrlTokenPrecondition } from './fhir/arm-settings-checks';
+import { createAzapiFhirService, FhirResourceProvider } from './fhir/azapi-fhir-service';
+import { grantStoreAccess } from './fhir/store-access';
 import { checkMonitoringOptions, ServiceMonitoringOptions } from './monitoring/monitoring-options';
 import { WorkspaceMonitoring } from './monitoring/workspace-monitoring';
 
@@ -46,6 +52,12 @@ export interface FhirAuthentication {
    * @default false
    */
   readonly smartProxyEnabled?: boolean;
+  /**
+   * Identity providers besides Microsoft Entra ID for SMART on FHIR (at most 2, each with 1-25 applications whose only
+   * allowed data action is `Read`). Written through AzAPI: setting it makes the service an `azapi_resource`.
+   * @default - Microsoft Entra ID only
+   */
+  readonly smartIdentityProviders?: SmartIdentityProvider[];
 }
 
 /** An OCI artifact (e.g. `$convert-data` templates) the FHIR service may pull from a container registry. */
@@ -115,9 +127,47 @@ export interface FhirServiceOptions extends HealthDataServiceOptions, ServiceMon
   readonly removalPolicy?: RemovalPolicy;
   /**
    * Terraform operation timeouts.
-   * @default - the provider's: create 90m, read 5m, update 90m, delete 30m
+   * @default - the provider's: create 90m, read 5m, update 90m, delete 30m (the same for the AzAPI form)
    */
   readonly timeouts?: HealthcareFhirServiceTimeouts;
+  /**
+   * A customer-managed key for data at rest: the versioned URL of a Key Vault (or Managed HSM) key,
+   * `https://{vault}.vault.azure.net/keys/{key}/{version}`. The service's identity needs Key Vault Crypto Service
+   * Encryption User on the key when the key is set: use a user-assigned identity granted that role first, or the
+   * two-apply flow with a system-assigned identity (`systemAssignedIdentityExists`). Written through AzAPI.
+   * @default - Microsoft-managed keys
+   */
+  readonly encryptionKeyUrl?: string;
+  /**
+   * `$import` from a storage account (by name). The service's identity needs Storage Blob Data Contributor on it
+   * (`grantImportStoreAccess`). Written through AzAPI.
+   * @default - `$import` not configured
+   */
+  readonly importConfiguration?: FhirImportConfiguration;
+  /**
+   * The resource version (history) policy, for every resource type and per type. Written through AzAPI.
+   * @default - the service's default, `versioned`
+   */
+  readonly resourceVersionPolicy?: FhirResourceVersionPolicyOptions;
+  /**
+   * FHIR implementation guides the service follows (US Core missing data). Written through AzAPI.
+   * @default - none enabled
+   */
+  readonly implementationGuides?: FhirImplementationGuides;
+  /**
+   * The second apply of the customer-managed-key flow with a system-assigned identity: you state that the service and
+   * its identity exist and that the identity holds Key Vault Crypto Service Encryption User on the key.
+   * @default false
+   */
+  readonly systemAssignedIdentityExists?: boolean;
+  /**
+   * Which provider writes the service. The settings azurerm cannot write (`encryptionKeyUrl`, `importConfiguration`,
+   * `resourceVersionPolicy`, `authentication.smartIdentityProviders`, `implementationGuides`) need AzAPI. A service
+   * moved to AzAPI cannot move back (azurerm cannot take over an AzAPI resource): keep `FhirResourceProvider.AZAPI`
+   * when you remove the last of those settings.
+   * @default - `FhirResourceProvider.AZAPI` when any setting needs it, otherwise `FhirResourceProvider.AZURERM`
+   */
+  readonly resourceProvider?: FhirResourceProvider;
 }
 
 /** Properties of a {@link FhirService}. */
@@ -159,9 +209,10 @@ export interface IFhirService extends IConstruct {
   readonly workspace?: IWorkspaceRef;
 
   /**
-   * Assigns a built-in FHIR data-plane role to a principal at the service's scope (`azurerm_role_assignment`,
-   * construct `Grants/<Role>-<principal>`). A role of another kind (a DICOM role) is rejected; granting the same role
-   * to the same principal again returns the first assignment.
+   * Assigns a role to a principal at the service's scope (`azurerm_role_assignment`, construct
+   * `Grants/<Role>-<principal>`): a built-in FHIR data-plane role, or a control-plane role (`HealthDataRole.OWNER`,
+   * `CONTRIBUTOR`, `READER`, ...). A data role of another kind (a DICOM role) is rejected; granting the same role to
+   * the same principal again returns the first assignment.
    */
   grant(principalId: string, role: HealthDataRole, options?: GrantOptions): RoleAssignment;
   /** Grants FHIR Data Reader: read and search FHIR resources. */
@@ -264,7 +315,9 @@ export abstract class FhirServiceBase extends Construct implements IFhirService 
 }
 
 /**
- * A FHIR service (`azurerm_healthcare_fhir_service`) in a Health Data Services workspace.
+ * A FHIR service in a Health Data Services workspace: `azurerm_healthcare_fhir_service`, or, when a setting azurerm
+ * cannot write is given, one `azapi_resource` of type `Microsoft.HealthcareApis/workspaces/fhirServices@2024-03-31`
+ * (the whole service, moved in state from the azurerm address).
  *
  * @stateful
  */
@@ -290,9 +343,17 @@ export class FhirService extends FhirServiceBase implements IHealthDataService {
    * @default - none
    */
   public readonly tags?: Tags;
-  /** The `azurerm_healthcare_fhir_service` resource (escape hatch for `addOverride`). */
-  public readonly resource: HealthcareFhirService;
+  /**
+   * The primary resource, child `Resource` (escape hatch for `addOverride`): the `azurerm_healthcare_fhir_service`, or
+   * the `azapi_resource` when {@link FhirService.resourceProvider} is AzAPI (its arguments are then `body.properties.*`
+   * under their ARM names). Narrow with `instanceof` for the provider's typed properties.
+   */
+  public readonly resource: HealthcareFhirService | AzapiResource;
+  /** Which provider writes the service. */
+  public readonly resourceProvider: FhirResourceProvider;
   private readonly systemAssignedIdentity: boolean;
+  private readonly importStore?: string;
+  private readonly exportStore?: string;
   // Token attributes are made on first use: each cdktf token captures a stack trace, most of a construct's cost.
   private idToken?: string;
   private principalIdToken?: string;
@@ -306,22 +367,49 @@ export class FhirService extends FhirServiceBase implements IHealthDataService {
     const kind = props.kind ?? FhirVersion.R4;
     const identity = props.identity ?? defaultIdentity(props);
     this.systemAssignedIdentity = hasSystemAssigned(identity);
+    const settings = azapiSettingsOf(props);
     checkFhirProps(foundation.problems, props);
+    checkAzapiProps(foundation.problems, props, settings, kind);
     foundation.problems.throwIfAny();
+    this.resourceProvider = props.resourceProvider ?? (azapiSettingsIn(settings).length > 0 ? FhirResourceProvider.AZAPI : FhirResourceProvider.AZURERM);
+    if (props.encryptionKeyUrl !== undefined && isUnresolved(props.encryptionKeyUrl)) foundation.addPrecondition(encryptionKeyUrlTokenPrecondition(this, props.encryptionKeyUrl));
+    this.importStore = props.importConfiguration?.integrationDataStore;
+    this.exportStore = props.configurationExportStorageAccountName;
 
     this.serviceName = props.name;
     this.fhirServiceName = props.name;
     this.fhirVersion = kind;
     this.fhirServiceEndpoint = `https://${this.workspace.workspaceName}-${props.name}.${cloudValue(this, this.location, (cloud) => cloud.fhirHostSuffix)}`;
-    this.resource = new HealthcareFhirService(this, 'Resource', {
+    const authority = props.authentication?.authority ?? `https://${loginAuthorityHost(this, this.location)}/${clientConfigOf(this).tenantId}`;
+    const audience = props.authentication?.audience ?? this.fhirServiceEndpoint;
+    this.resource = this.resourceProvider === FhirResourceProvider.AZAPI
+      ? createAzapiFhirService(this, {
+          name: props.name,
+          workspaceId: this.workspace.workspaceId,
+          location: this.location,
+          tags: this.tags,
+          kind,
+          authority,
+          audience,
+          smartProxyEnabled: props.authentication?.smartProxyEnabled,
+          cors: props.cors,
+          identity,
+          configurationExportStorageAccountName: props.configurationExportStorageAccountName,
+          containerRegistryLoginServerUrl: props.containerRegistryLoginServerUrl,
+          ociArtifact: props.ociArtifact,
+          settings,
+          timeouts: props.timeouts,
+          lifecycle: foundation.lifecycle(props.removalPolicy),
+        })
+      : new HealthcareFhirService(this, 'Resource', {
       name: props.name,
       workspaceId: this.workspace.workspaceId,
       resourceGroupName: this.workspace.resourceGroupName,
       location: this.location,
       kind,
       authentication: {
-        authority: props.authentication?.authority ?? `https://${loginAuthorityHost(this, this.location)}/${clientConfigOf(this).tenantId}`,
-        audience: props.authentication?.audience ?? this.fhirServiceEndpoint,
+        authority,
+        audience,
         smartProxyEnabled: props.authentication?.smartProxyEnabled,
       },
       cors: props.cors && {
@@ -355,13 +443,89 @@ export class FhirService extends FhirServiceBase implements IHealthDataService {
    */
   public get identityPrincipalId(): string | undefined {
     if (!this.systemAssignedIdentity) return undefined;
-    return (this.principalIdToken ??= this.resource.identity.principalId);
+    return (this.principalIdToken ??= this.resource instanceof HealthcareFhirService ? this.resource.identity.principalId : this.resource.identityPrincipalId);
   }
+
+  /**
+   * Grants the service's system-assigned identity Storage Blob Data Contributor on the `$import` storage account (the
+   * account `importConfiguration.integrationDataStore` names), as `$import` needs. Child
+   * `IdentityGrants/StorageBlobDataContributor-<account>`; the same account for `$export` is granted once.
+   */
+  public grantImportStoreAccess(storageAccountId: string): RoleAssignment {
+    return grantStoreAccess(
+      { construct: this, principalId: this.identityPrincipalId },
+      { operation: '$import', prop: 'importConfiguration.integrationDataStore', accountName: this.importStore },
+      storageAccountId,
+    );
+  }
+
+  /**
+   * Grants the service's system-assigned identity Storage Blob Data Contributor on the `$export` storage account (the
+   * account `configurationExportStorageAccountName` names), as `$export` needs.
+   */
+  public grantExportStoreAccess(storageAccountId: string): RoleAssignment {
+    return grantStoreAccess(
+      { construct: this, principalId: this.identityPrincipalId },
+      { operation: '$export', prop: 'configurationExportStorageAccountName', accountName: this.exportStore },
+      storageAccountId,
+    );
+  }
+}
+
+/** The settings only AzAPI writes, as the props give them. */
+function azapiSettingsOf(props: FhirServiceOptions): FhirAzapiSettings {
+  return {
+    encryptionKeyUrl: props.encryptionKeyUrl,
+    importConfiguration: props.importConfiguration,
+    resourceVersionPolicy: props.resourceVersionPolicy,
+    smartIdentityProviders: props.authentication?.smartIdentityProviders,
+    implementationGuides: props.implementationGuides,
+  };
+}
+
+const RESOURCE_PROVIDER_RULE: ValueRule<string> = {
+  requirement: `one of ${Object.values(FhirResourceProvider).map((v) => `"${v}"`).join(', ')}`,
+  test: (value) => (Object.values(FhirResourceProvider) as string[]).includes(value),
+  fix: (value) => {
+    const match = Object.entries(FhirResourceProvider).find(([, v]) => v === String(value).toLowerCase());
+    return match ? `Use FhirResourceProvider.${match[0]} ("${match[1]}").` : undefined;
+  },
+};
+
+function checkAzapiProps(problems: InputProblems, props: FhirServiceOptions, settings: FhirAzapiSettings, kind: string): void {
+  checkFhirAzapiSettings(problems, settings, { subject: 'FhirService', kind });
+  problems
+    .check('FhirService resourceProvider', props.resourceProvider as string | undefined, RESOURCE_PROVIDER_RULE)
+    .check('FhirService systemAssignedIdentityExists', props.systemAssignedIdentityExists as unknown, BOOLEAN_RULE);
+  const needAzapi = azapiSettingsIn(settings);
+  if (props.resourceProvider === FhirResourceProvider.AZURERM && needAzapi.length > 0) {
+    problems.add(
+      `FhirService resourceProvider "azurerm" cannot write ${needAzapi.join(', ')}: azurerm 4.55 has no argument for ${needAzapi.length > 1 ? 'them' : 'it'}. ` +
+        'Drop resourceProvider (the service is then written through AzAPI), or drop the setting.',
+    );
+  }
+  checkAccessPoliciesWithAzapi(problems, 'FhirService', props.accessPolicyObjectIds, settings);
+  if (props.resourceProvider === FhirResourceProvider.AZAPI && needAzapi.length === 0 && (props.accessPolicyObjectIds?.length ?? 0) > 0) {
+    problems.add(
+      'FhirService accessPolicyObjectIds cannot be written through AzAPI: API version 2024-03-31 has no FHIR access policies (removed in 2023-09-06). ' +
+        'Grant data-plane roles instead (grantDataReader, grantDataWriter, ...) and drop accessPolicyObjectIds.',
+    );
+  }
+  checkCustomerManagedKeyIdentity(problems, {
+    subject: 'FhirService',
+    encryptionKeyUrl: props.encryptionKeyUrl,
+    identity: props.identity,
+    systemAssignedIdentityExists: props.systemAssignedIdentityExists,
+  });
 }
 
 /** A system-assigned identity when a feature needs one and none was given (doing the right thing beats failing). */
 function defaultIdentity(props: FhirServiceOptions): ManagedIdentityOptions | undefined {
-  const needsIdentity = props.configurationExportStorageAccountName !== undefined || (props.containerRegistryLoginServerUrl?.length ?? 0) > 0 || (props.ociArtifact?.length ?? 0) > 0;
+  const needsIdentity =
+    props.configurationExportStorageAccountName !== undefined ||
+    (props.containerRegistryLoginServerUrl?.length ?? 0) > 0 ||
+    (props.ociArtifact?.length ?? 0) > 0 ||
+    props.importConfiguration !== undefined;
   return needsIdentity ? { type: ManagedIdentityType.SYSTEM_ASSIGNED } : undefined;
 }
 
@@ -385,7 +549,7 @@ function checkFhirProps(problems: InputProblems, props: FhirServiceOptions): voi
       .check(`FhirService ociArtifact[${index}].digest`, artifact.digest, NON_EMPTY_RULE);
   });
   checkCors(problems, 'FhirService cors', props.cors, 99999);
-  checkMonitoringOptions(problems, 'FhirService monitoring', props.monitoring);
+  checkMonitoringOptions(problems, 'FhirService monitoring', props.monitoring, [FHIR_SERVICE_KIND]);
   checkTimeouts(problems, 'FhirService timeouts', props.timeouts);
   checkIdentity(problems, 'FhirService identity', props.identity, [ManagedIdentityType.SYSTEM_ASSIGNED, ManagedIdentityType.USER_ASSIGNED]);
 }

@@ -16,11 +16,12 @@ export type {
   NormalizeOptions, ObservationOptions, ObservationResult,
 } from './medtech/mapping/evaluator/evaluation-types';
 export { HealthDataRole } from './access/health-data-role';
+export type { RoleTarget } from './access/health-data-role';
 export type { GrantOptions, PrincipalType } from './access/role-grant';
-export type { MonitoringOptions, LogAnalyticsDestinationType, ServiceMonitoringOptions } from './monitoring/monitoring-options';
+export type { MonitoringOptions, LogAnalyticsDestinationType, LogCategoryGroup, ServiceMonitoringOptions } from './monitoring/monitoring-options';
 export { DIAGNOSTIC_CATEGORIES } from './monitoring/log-categories';
 export type { DiagnosticCategories } from './monitoring/log-categories';
-export type { LockLevel } from './lock/workspace-lock';
+export type { LockLevel, WorkspaceLockOptions } from './lock/workspace-lock';
 export { WorkspacePrivateEndpoint } from './network/workspace-private-endpoint';
 export type { WorkspacePrivateEndpointOptions, WorkspacePrivateEndpointProps } from './network/workspace-private-endpoint';
 export { HEALTH_DATA_PRIVATE_DNS_ZONES, HEALTH_DATA_PRIVATE_LINK_SUBRESOURCE } from './network/private-dns-zones';
@@ -50,6 +51,7 @@ export type { AzapiBody, AzapiResourceIdentity, AzapiRetry, AzapiTimeouts } from
 export { ensureAzapiProvider } from './core/platform/azapi/ensure-provider';
 export { AZAPI_MINIMUM_VERSION, AZAPI_PROVIDER_SOURCE, AZAPI_VERSION_CONSTRAINT, TERRAFORM_CROSS_TYPE_MOVE_VERSION } from './core/platform/azapi/versions';
 export { ResourceVersionPolicy } from './fhir/resource-version-policy';
+export { FhirResourceProvider } from './fhir/azapi-fhir-service';
 export { SmartDataAction } from './fhir/arm-settings';
 export type { FhirAzapiSettings, FhirImplementationGuides, FhirImportConfiguration, FhirResourceVersionPolicyOptions, SmartIdentityProvider, SmartIdentityProviderApplication } from './fhir/arm-settings';
 export { FHIR_R4_RESOURCE_TYPES } from './core/fhir-r4-resource-types';
@@ -58,3 +60,5 @@ export { EventSubscriptionDestination } from './events/destination';
 export type { BatchingOptions, StorageQueueDestinationOptions, WebhookDestinationOptions } from './events/destination';
 export { AZURE_CLOUDS, cloudOfRegion } from './core/clouds';
 export type { AzureCloud, HealthDataServicesEndpoints, HealthDataPrivateDnsZoneNames } from './core/clouds';
+export { EventDeliverySchema, HealthDataEventSubscription } from './events/event-subscription';
+export type { EventDeadLetterDestination, EventRetryPolicy, HealthDataEventSubscriptionOptions, HealthDataEventSubscriptionProps } from './events/event-subscription';

@@ -16,8 +16,9 @@ import { checkTags, Tags } from './core/tags';
 import { checkTimeouts } from './core/timeouts';
 import { fail, InputProblems, isUnresolved, propsObject, required } from './core/validation';
 import { DicomService, DicomServiceOptions } from './dicom-service';
+import { HealthDataEventSubscription, HealthDataEventSubscriptionOptions } from './events/event-subscription';
 import { FhirService, FhirServiceOptions } from './fhir-service';
-import { LockLevel, WorkspaceLock } from './lock/workspace-lock';
+import { LockLevel, WorkspaceLock, WorkspaceLockOptions } from './lock/workspace-lock';
 import { MedTechService, MedTechServiceOptions } from './medtech/medtech-service';
 import type { MonitoringOptions } from './monitoring/monitoring-options';
 import { WorkspaceMonitoring } from './monitoring/workspace-monitoring';
@@ -39,8 +40,9 @@ export interface IWorkspace extends IWorkspaceRef {
   /** Defines a MedTech service in this workspace. */
   addMedTechService(id: string, options: MedTechServiceOptions): MedTechService;
   /**
-   * Assigns a built-in FHIR or DICOM data-plane role to a principal at the workspace's scope: Azure applies it to every
-   * service of that kind in the workspace, including services created later.
+   * Assigns a role to a principal at the workspace's scope: a FHIR or DICOM data-plane role (Azure applies it to every
+   * service of that kind in the workspace, including services created later), or a control-plane role
+   * (`HealthDataRole.OWNER`, `CONTRIBUTOR`, `READER`, ...) on the workspace and everything in it.
    */
   grant(principalId: string, role: HealthDataRole, options?: GrantOptions): RoleAssignment;
   /**
@@ -48,6 +50,13 @@ export interface IWorkspace extends IWorkspaceRef {
    * services; the workspace's DICOM services then close public network access unless they set it themselves.
    */
   addPrivateEndpoint(id: string, options: WorkspacePrivateEndpointOptions): WorkspacePrivateEndpoint;
+  /**
+   * Subscribes to the workspace's events (FHIR resources created, updated, deleted; DICOM images created, updated,
+   * deleted) through the workspace's one Event Grid system topic, created with the first subscription. The workspace's
+   * FHIR and DICOM services depend on the subscriptions, so that a destroy removes services, then subscriptions, then
+   * the workspace, as Microsoft documents.
+   */
+  addEventSubscription(id: string, options: HealthDataEventSubscriptionOptions): HealthDataEventSubscription;
   /**
    * Calls `callback` for every service of this workspace: those defined so far, and each one defined later.
    */
@@ -74,6 +83,10 @@ abstract class WorkspaceBase extends Construct implements IWorkspace {
 
   public addPrivateEndpoint(id: string, options: WorkspacePrivateEndpointOptions): WorkspacePrivateEndpoint {
     return new WorkspacePrivateEndpoint(this, id, { ...options, workspace: this });
+  }
+
+  public addEventSubscription(id: string, options: HealthDataEventSubscriptionOptions): HealthDataEventSubscription {
+    return new HealthDataEventSubscription(this, id, { ...options, workspace: this });
   }
 
   public addFhirService(id: string, options: FhirServiceOptions): FhirService {
@@ -141,15 +154,22 @@ export interface WorkspaceProps {
    */
   readonly monitoring?: MonitoringOptions;
   /**
-   * A management lock on the workspace, which Azure applies to every service in it.
+   * A management lock on the workspace, which Azure applies to every service in it: a level (`"CanNotDelete"`,
+   * `"ReadOnly"`), or `{ level, name?, notes? }` to name the lock and say why.
    * @default - no lock
    */
-  readonly lock?: LockLevel;
+  readonly lock?: LockLevel | WorkspaceLockOptions;
   /**
-   * Whether the workspace's DICOM services are reachable from public networks (a DICOM service's own
-   * `publicNetworkAccessEnabled` wins). FHIR public access cannot be set through azurerm 4.55: a private endpoint is
-   * what isolates FHIR.
-   * @default - false once the workspace has a private endpoint (`addPrivateEndpoint`); otherwise the provider's default (true)
+   * Whether the workspace and its services are reachable from public networks. A stated value is written twice:
+   * - on the workspace itself, through an `azapi_update_resource` (child `PublicNetworkAccess`,
+   *   `Microsoft.HealthcareApis/workspaces@2024-03-31` `properties.publicNetworkAccess` `Enabled` / `Disabled`; azurerm
+   *   cannot set it, and its workspace update only patches tags, so the two do not fight). FHIR services follow the
+   *   workspace: their own property is read-only in the API, azurerm's argument computed only;
+   * - on each DICOM service's `public_network_access_enabled` (a DICOM service's own `publicNetworkAccessEnabled` wins).
+   * An approved private endpoint (`addPrivateEndpoint`) also turns public access off. `true` is written as `Enabled`:
+   * removing the setting later leaves Azure as it was.
+   * @default - not written on the workspace; DICOM services: false once the workspace has a private endpoint, otherwise
+   * the provider's default (true)
    */
   readonly publicNetworkAccessEnabled?: boolean;
 }
@@ -208,7 +228,8 @@ export class Workspace extends WorkspaceBase {
     propsObject(this, 'Workspace props', props, '{ name, location, resourceGroupName, ... }');
     const problems = new InputProblems(this)
       .check('Workspace name', props.name, REQUIRED_WORKSPACE_NAME_RULE)
-      .check('Workspace resourceGroupName', props.resourceGroupName, REQUIRED_RESOURCE_GROUP_NAME_RULE);
+      .check('Workspace resourceGroupName', props.resourceGroupName, REQUIRED_RESOURCE_GROUP_NAME_RULE)
+      .check('Workspace publicNetworkAccessEnabled', props.publicNetworkAccessEnabled as unknown, BOOLEAN_RULE);
     const location = checkLocation(this, problems, 'Workspace location', props.location);
     checkCloud(this, problems, 'Workspace location', props.location);
     checkTags(problems, 'Workspace tags', props.tags);

@@ -21,7 +21,7 @@ describe('example stacks', () => {
   const STACKS = [...stacks.keys()].sort();
 
   test('the root app has the documented examples', () => {
-    expect(STACKS).toEqual(expect.arrayContaining(['imaging-platform', 'quickstart', 'two-region-primary', 'two-region-secondary']));
+    expect(STACKS).toEqual(expect.arrayContaining(['events', 'imaging-platform', 'production', 'quickstart', 'smart-on-fhir', 'two-region-primary', 'two-region-secondary']));
   });
 
   test.each(STACKS)('%s matches its snapshot', (name) => {
@@ -95,5 +95,31 @@ describe('example stacks', () => {
     expect(remote).toMatchObject({ backend: 'azurerm', config: { key: 'health-two-region/primary.tfstate' } });
     expect(secondary.resource('azurerm_healthcare_fhir_service').identity.identity_ids[0]).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-two-region-primary\.outputs\./);
     expect(Object.keys(primary.json.output).some((name) => name.startsWith('cross-stack-output-'))).toBe(true);
+  });
+});
+
+describe('the issue-10 examples', () => {
+  const result = synthApp((app) => buildExamples(app));
+
+  test('SMART on FHIR: one AzAPI FHIR service with the B2C identity provider (Read only) and US Core missing data', () => {
+    const fhir = result.stack('smart-on-fhir').resource('azapi_resource');
+    expect(fhir.body.properties.authenticationConfiguration.smartIdentityProviders).toEqual([
+      {
+        authority: 'https://contosohealth.b2clogin.com/contosohealth.onmicrosoft.com/B2C_1A_SMART_SIGNIN/v2.0',
+        applications: [{ clientId: '${var.patient_app_client_id}', audience: 'https://healthsmart-patients.fhir.azurehealthcareapis.com', allowedDataActions: ['Read'] }],
+      },
+    ]);
+    expect(fhir.body.properties.implementationGuidesConfiguration).toEqual({ usCoreMissingData: true });
+    expect(result.stack('smart-on-fhir').json.moved).toHaveLength(1);
+  });
+
+  test('events: one system topic, three subscriptions to three kinds of destination, services destroyed before them', () => {
+    const events = result.stack('events');
+    expect(events.resources('azurerm_eventgrid_system_topic')).toHaveLength(1);
+    const subscriptions = events.resources('azurerm_eventgrid_system_topic_event_subscription');
+    expect(subscriptions.map((subscription) => Object.keys(subscription).find((key) => /_endpoint(_id)?$/.test(key))).sort()).toEqual(['service_bus_topic_endpoint_id', 'storage_queue_endpoint', 'webhook_endpoint']);
+    for (const service of [events.resource('azurerm_healthcare_fhir_service'), events.resource('azurerm_healthcare_dicom_service')]) {
+      expect(service.depends_on).toHaveLength(3);
+    }
   });
 });

@@ -10,39 +10,51 @@ import { checkGrant, GrantOptions, grantRole } from './role-grant';
 /** The construct id of the container that holds a construct's role assignments. */
 export const GRANTS_ID = 'Grants';
 
-/** The roles a workspace-scope assignment may carry: the data-plane roles of the services a workspace holds. */
-const WORKSPACE_ROLE_FAMILIES: readonly HealthDataRole['appliesTo'][] = ['fhir', 'dicom'];
+/** The roles a workspace-scope assignment may carry: the data-plane roles of the services a workspace holds, and control-plane roles. */
+const WORKSPACE_ROLE_FAMILIES: readonly HealthDataRole['appliesTo'][] = ['fhir', 'dicom', 'control-plane'];
+
+/** The control-plane roles of the table, for messages. */
+function controlPlaneRoles(): string {
+  return HealthDataRole.all.filter((candidate) => candidate.appliesTo === 'control-plane').map((candidate) => candidate.roleName).join(', ');
+}
 
 /**
- * Assigns a built-in data-plane role to a principal on one service (scope: the service's resource id), as the child
- * `Grants/<Role>-<principal>` of `owner` (the service construct, defined or imported). Rejects a role of another
- * kind of service (a DICOM role on a FHIR service). Granting the same role to the same principal again returns the
+ * Assigns a role to a principal on one service (scope: the service's resource id), as the child
+ * `Grants/<Role>-<principal>` of `owner` (the service construct, defined or imported): a data-plane role of the
+ * service's kind, or a control-plane role (Owner, Contributor, Reader, ...; any role of
+ * `HealthDataRole.fromRoleDefinitionGuid`). Rejects a data role of another kind (a DICOM role on a FHIR service) and
+ * every data role on a kind without them (MedTech). Granting the same role to the same principal again returns the
  * existing assignment.
  */
 export function grantServiceRole(owner: IConstruct, kind: ServiceKind, scopeId: string, principalId: string, role: HealthDataRole, options: GrantOptions = {}): RoleAssignment {
   checkRole(owner, role);
+  if (role.appliesTo === 'control-plane') return assign(owner, scopeId, principalId, role, options);
   const family: DataRoleFamily | undefined = kind.dataRoles;
   if (family === undefined) {
-    fail(owner, `${kind.label} has no data-plane roles to grant: Azure has no built-in data role for it. Grant roles on the FHIR or DICOM service it works with.`);
+    fail(
+      owner,
+      `${kind.label} grant role "${role.roleName}" is invalid: a ${kind.label} has no data-plane roles (Azure has no built-in data role for it), only control-plane roles (${controlPlaneRoles()}). ` +
+        'Grant data roles on the FHIR or DICOM service it works with.',
+    );
   }
   if (role.appliesTo !== family) {
     const suitable = HealthDataRole.all.filter((candidate) => candidate.appliesTo === family).map((candidate) => candidate.roleName);
     fail(owner, `${kind.label} grant role "${role.roleName}" is invalid: it is a role for ${describeKind(role.appliesTo)}, not for a ${kind.label}. ` +
-        `Use one of: ${suitable.join(', ')}.`,
+        `Use one of: ${suitable.join(', ')}; or a control-plane role (${controlPlaneRoles()}).`,
     );
   }
   return assign(owner, scopeId, principalId, role, options);
 }
 
 /**
- * Assigns a built-in data-plane role to a principal on the whole workspace (scope: the workspace's resource id), which
- * Azure applies to every FHIR or DICOM service in it, including those created later.
+ * Assigns a role to a principal on the whole workspace (scope: the workspace's resource id), which Azure applies to
+ * every service in it, including those created later: a FHIR or DICOM data-plane role, or a control-plane role.
  */
 export function grantWorkspaceRole(workspace: IWorkspaceRef, principalId: string, role: HealthDataRole, options: GrantOptions = {}): RoleAssignment {
   checkRole(workspace, role);
   if (!WORKSPACE_ROLE_FAMILIES.includes(role.appliesTo)) {
     fail(workspace, `Workspace grant role "${role.roleName}" is invalid: it is a role for ${describeKind(role.appliesTo)}; a workspace grant carries a FHIR or DICOM data role ` +
-        `(e.g. HealthDataRole.FHIR_DATA_CONTRIBUTOR). Assign "${role.roleName}" on the ${describeKind(role.appliesTo)} itself.`,
+        `(e.g. HealthDataRole.FHIR_DATA_CONTRIBUTOR) or a control-plane role (${controlPlaneRoles()}). Assign "${role.roleName}" on the ${describeKind(role.appliesTo)} itself.`,
     );
   }
   return assign(workspace, workspace.workspaceId, principalId, role, options);
@@ -72,5 +84,5 @@ function assign(owner: IConstruct, scopeId: string, principalId: string, role: H
 }
 
 function describeKind(kind: HealthDataRole['appliesTo']): string {
-  return { fhir: 'FHIR services', dicom: 'DICOM services', eventhub: 'event hubs', storage: 'storage accounts' }[kind];
+  return { fhir: 'FHIR services', dicom: 'DICOM services', eventhub: 'event hubs', storage: 'storage accounts', keyvault: 'Key Vault keys', 'control-plane': 'any resource' }[kind];
 }

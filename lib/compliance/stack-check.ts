@@ -1,3 +1,4 @@
+import { AZAPI_RESOURCE_TYPE, SERVICE_KINDS } from '../core/kinds';
 import { Annotations } from '../core/platform/cdktf';
 import type { TerraformStack } from '../core/platform/cdktf';
 import { AppModel, SynthesizedResource } from './model/app-model';
@@ -9,10 +10,10 @@ import { suppressionFor } from './suppressions';
 export function checkStack(stack: TerraformStack, rules: readonly ComplianceRule[]): ComplianceReport {
   const model = new AppModel(stack.node.root);
   const types = new Set(rules.flatMap((rule) => rule.appliesTo));
-  const targets = [...types].flatMap((type) => model.resourcesOfType(type, stack)).sort((a, b) => compare(a.owner.node.path, b.owner.node.path) || compare(a.address, b.address));
+  const targets = [...types].flatMap((type) => model.resourcesOfLogicalType(type, stack)).sort((a, b) => compare(a.owner.node.path, b.owner.node.path) || compare(a.address, b.address));
   const findings: ComplianceFinding[] = [];
   for (const rule of rules) {
-    for (const resource of targets.filter((target) => rule.appliesTo.includes(target.type))) {
+    for (const resource of targets.filter((target) => rule.appliesTo.includes(target.logicalType))) {
       const outcome = evaluate(rule, resource, model);
       // A suppression accepts a finding: it matters for non-compliant and undecidable results only.
       const suppression = outcome.result === ComplianceResult.NON_COMPLIANT || outcome.result === ComplianceResult.UNKNOWN ? suppressionFor(resource.element, rule.id) : undefined;
@@ -78,10 +79,16 @@ export function infoOf(rule: ComplianceRule): ComplianceRuleInfo {
     level: rule.level,
     description: rule.description,
     fix: rule.fix,
-    appliesTo: [...rule.appliesTo],
+    appliesTo: withAzapiForms(rule.appliesTo),
     azurePolicy: [...rule.azurePolicy],
     hipaa: [...rule.hipaa],
   };
+}
+
+/** The rule's types, and `azapi_resource` where a kind it covers can be written through AzAPI. */
+function withAzapiForms(types: readonly string[]): string[] {
+  const azapi = SERVICE_KINDS.some((kind) => kind.azapiType !== undefined && types.includes(kind.terraformType));
+  return azapi ? [...types, AZAPI_RESOURCE_TYPE] : [...types];
 }
 
 function compare(a: string, b: string): number {
@@ -89,5 +96,5 @@ function compare(a: string, b: string): number {
 }
 
 function label(resource: SynthesizedResource): string {
-  return TYPE_LABELS[resource.type] ?? resource.type;
+  return TYPE_LABELS[resource.logicalType] ?? resource.type;
 }

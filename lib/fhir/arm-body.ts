@@ -5,8 +5,14 @@ import { normalizeLocation } from '../core/regions';
 import { isUnresolved } from '../core/validation';
 import type { FhirAzapiSettings } from './arm-settings';
 
-/** The AzAPI type of a FHIR service: the newest stable API version, the first with every setting below. */
-export const FHIR_SERVICE_AZAPI_TYPE = 'Microsoft.HealthcareApis/workspaces/fhirservices@2024-03-31';
+/**
+ * The AzAPI type of a FHIR service: the newest stable API version, the first with every setting below. Spelled
+ * `fhirServices` as in azurerm's ids: AzAPI builds a child's id from the type's last segment as written
+ * (`{parent_id}/fhirServices/{name}`, `internal/services/parse/resource.go`) and matches types case-insensitively, and
+ * azurerm checks FHIR ids case-sensitively (`fhirservices.ValidateFhirServiceID`, e.g. a MedTech destination's
+ * `destination_fhir_service_id`), as `FhirService.fromFhirServiceAttributes` does.
+ */
+export const FHIR_SERVICE_AZAPI_TYPE = 'Microsoft.HealthcareApis/workspaces/fhirServices@2024-03-31';
 /** The azurerm type an AzAPI FHIR service is moved from. */
 export const FHIR_SERVICE_AZURERM_TYPE = 'azurerm_healthcare_fhir_service';
 

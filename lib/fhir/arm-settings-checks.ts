@@ -1,3 +1,5 @@
+import type { IConstruct } from 'constructs';
+import { Fn } from '../core/platform/cdktf';
 import type { Precondition } from '../core/platform/cdktf';
 import { hasSystemAssigned, hasUserAssigned, ManagedIdentityOptions } from '../core/identity';
 import { BOOLEAN_RULE, NON_EMPTY_RULE, STORAGE_ACCOUNT_NAME_RULE } from '../core/names';
@@ -60,6 +62,23 @@ export function encryptionKeyUrlPrecondition(keyUrlExpression: string): Precondi
   return {
     condition: `\${can(regex("^https://[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]\\\\.(vault|managedhsm)\\\\.(azure\\\\.net|usgovcloudapi\\\\.net|azure\\\\.cn)/keys/[a-zA-Z0-9-]{1,127}/[0-9a-fA-F]{32}$", ${keyUrlExpression}))}`,
     errorMessage: `FhirService encryptionKeyUrl is invalid: ${ENCRYPTION_KEY_URL_RULE.requirement}.`,
+  };
+}
+
+/**
+ * The key URL rule in RE2 (Terraform's regex dialect), anchored, linear; written as the HCL string literal it becomes
+ * (cdktf passes a function's string argument through without escaping backslashes, and `\\.` is HCL for `\.`).
+ */
+const KEY_URL_RE2_HCL = '^https://[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]\\\\.(vault|managedhsm)\\\\.(azure\\\\.net|usgovcloudapi\\\\.net|azure\\\\.cn)/keys/[a-zA-Z0-9-]{1,127}/[0-9a-fA-F]{32}$';
+
+/**
+ * The key URL rule as a precondition on a token (e.g. `azurerm_key_vault_key.cmk.id`, known only at plan time): the
+ * same rule `terraform plan` runs, naming the construct.
+ */
+export function encryptionKeyUrlTokenPrecondition(scope: IConstruct, keyUrl: string): Precondition {
+  return {
+    condition: Fn.can(Fn.regex(KEY_URL_RE2_HCL, keyUrl)),
+    errorMessage: `[${scope.node.path}] FhirService encryptionKeyUrl is invalid: ${ENCRYPTION_KEY_URL_RULE.requirement}.`,
   };
 }
 
@@ -264,7 +283,7 @@ export function checkCustomerManagedKeyIdentity(problems: InputProblems, input: 
   if (hasSystemAssigned(identity) && !hasUserAssigned(identity) && input.systemAssignedIdentityExists !== true) {
     problems.add(
       `${input.subject} encryptionKeyUrl cannot be set in the same apply as a system-assigned identity: that identity does not exist before the service, so it cannot hold Key Vault Crypto Service Encryption User on the key when the key is set. ` +
-        'Either use a user-assigned identity granted that role first (key and service then deploy together), or deploy the service without encryptionKeyUrl, grant the role to its identityPrincipalId, and add encryptionKeyUrl in a second apply.',
+        'Either use a user-assigned identity granted that role first (key and service then deploy together), or deploy the service without encryptionKeyUrl, grant the role to its identityPrincipalId, and add encryptionKeyUrl in a second apply together with systemAssignedIdentityExists: true.',
     );
   }
 }

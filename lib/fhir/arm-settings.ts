@@ -2,7 +2,7 @@ import type { ResourceVersionPolicy } from './resource-version-policy';
 
 /*
  * The FHIR service settings that azurerm 4.55 (and 4.73) cannot set. Any of them makes the service one
- * `azapi_resource` of type `Microsoft.HealthcareApis/workspaces/fhirservices@2024-03-31` (the whole service, written
+ * `azapi_resource` of type `Microsoft.HealthcareApis/workspaces/fhirServices@2024-03-31` (the whole service, written
  * by AzAPI alone), moved in state from its `azurerm_healthcare_fhir_service` address.
  */
 

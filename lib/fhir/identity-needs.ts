@@ -3,7 +3,10 @@ import { isUnresolved } from '../core/validation';
 import type { FhirAzapiSettings } from './arm-settings';
 
 /** Key Vault Crypto Service Encryption User: what a service identity needs on a customer-managed key (built-in role). */
-export const KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER = { roleName: 'Key Vault Crypto Service Encryption User', roleDefinitionGuid: 'e147488a-f6f5-4113-8e2d-b22465e65bf6' } as const;
+export const KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER = {
+  roleName: HealthDataRole.KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER.roleName,
+  roleDefinitionGuid: HealthDataRole.KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER.roleDefinitionGuid,
+} as const;
 
 /** A role the FHIR service's own identity must hold elsewhere for a setting to work. */
 export interface FhirIdentityRoleNeed {

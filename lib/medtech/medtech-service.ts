@@ -1,11 +1,13 @@
 import { Construct } from 'constructs';
 import { HealthDataRole } from '../access/health-data-role';
+import type { GrantOptions } from '../access/role-grant';
+import { grantServiceRole } from '../access/service-grants';
 import type { IHealthDataService, IWorkspaceRef } from '../core/boundary';
 import { checkIdentity, hasSystemAssigned, ManagedIdentityOptions, ManagedIdentityType } from '../core/identity';
 import { MEDTECH_SERVICE_KIND } from '../core/kinds';
 import type { ServiceKind } from '../core/kinds';
 import { HealthcareMedtechService } from '../core/platform/azurerm';
-import type { HealthcareMedtechServiceTimeouts } from '../core/platform/azurerm';
+import type { HealthcareMedtechServiceTimeouts, RoleAssignment } from '../core/platform/azurerm';
 import { Annotations, Fn } from '../core/platform/cdktf';
 import { normalizeLocation } from '../core/regions';
 import { HealthDataServiceOptions, ServiceFoundation } from '../core/service';
@@ -117,7 +119,7 @@ export class MedTechService extends Construct implements IMedTechService, IHealt
     if (props.identity?.identityIds !== undefined && !isUnresolved(props.identity.identityIds) && props.identity.identityIds.length > 1) {
       problems.add(`MedTechService identity has ${props.identity.identityIds.length} identityIds; MedTech uses exactly one identity (ManagedIdentityCredentialNotFound otherwise). Keep one.`);
     }
-    checkMonitoringOptions(problems, 'MedTechService monitoring', props.monitoring);
+    checkMonitoringOptions(problems, 'MedTechService monitoring', props.monitoring, [MEDTECH_SERVICE_KIND]);
     this.checkRegion(foundation);
     checkTimeouts(problems, 'MedTechService timeouts', props.timeouts);
     const eventHub = resolveEventHub(problems, props.eventHub);
@@ -163,6 +165,16 @@ export class MedTechService extends Construct implements IMedTechService, IHealt
   public get identityPrincipalId(): string | undefined {
     if (!this.systemAssignedIdentity) return undefined;
     return (this.principalIdToken ??= this.resource.identity.principalId);
+  }
+
+  /**
+   * Assigns a control-plane role (`HealthDataRole.OWNER`, `CONTRIBUTOR`, `READER`, ... or a role of
+   * `HealthDataRole.fromRoleDefinitionGuid`) to a principal at the MedTech service's scope (`azurerm_role_assignment`,
+   * construct `Grants/<Role>-<principal>`). MedTech has no data-plane roles: a FHIR or DICOM data role is rejected
+   * (grant it on the FHIR service instead).
+   */
+  public grant(principalId: string, role: HealthDataRole, options?: GrantOptions): RoleAssignment {
+    return grantServiceRole(this, MEDTECH_SERVICE_KIND, this.medTechServiceId, principalId, role, options);
   }
 
   private grantEventHubAccess(eventHub: ResolvedEventHub): void {

@@ -1,5 +1,13 @@
+import { AUDIT_CATEGORY_GROUPS, SERVICE_KINDS } from '../core/kinds';
+import type { ServiceKind } from '../core/kinds';
 import { resourceIdRule, STORAGE_ACCOUNT_ID_RULE } from '../core/names';
 import { InputProblems, isUnresolved, ValueRule } from '../core/validation';
+
+/**
+ * An Azure Monitor category group: `allLogs` (every log category of the resource type) or `audit` (the categories
+ * Azure marks as audit: FHIR and DICOM `AuditLogs`).
+ */
+export type LogCategoryGroup = 'audit' | 'allLogs';
 
 /** Where a Log Analytics workspace writes the logs of a resource. */
 export type LogAnalyticsDestinationType = 'Dedicated' | 'AzureDiagnostics';
@@ -42,6 +50,25 @@ export interface MonitoringOptions {
    * @default - "diag-{service name}"
    */
   readonly name?: string;
+  /**
+   * The log categories to enable, e.g. `["AuditLogs"]`; `[]` sends no logs (metrics only). On the workspace, each
+   * service gets those its kind has (FHIR `AuditLogs`; DICOM `AuditLogs`, `DiagnosticLogs`; MedTech `DiagnosticLogs`).
+   * Not with `logCategoryGroups`.
+   * @default - every log category of the service's kind (unless `logCategoryGroups` is given)
+   */
+  readonly logCategories?: string[];
+  /**
+   * Category groups to enable instead of single categories: `["allLogs"]` or `["audit"]` (Azure then adds categories
+   * it introduces later). `audit` covers FHIR and DICOM `AuditLogs`; for MedTech use `allLogs`. Not with
+   * `logCategories`.
+   * @default - none: single categories
+   */
+  readonly logCategoryGroups?: LogCategoryGroup[];
+  /**
+   * The metric categories to enable: `["AllMetrics"]`, or `[]` for logs only.
+   * @default ["AllMetrics"]
+   */
+  readonly metricCategories?: string[];
 }
 
 /** The monitoring option of a service: its own destinations, or `false` to opt out of the workspace's. */
@@ -90,8 +117,54 @@ const DESTINATION_TYPE_RULE: ValueRule<string> = {
   },
 };
 
-/** Adds the problems of a monitoring configuration (the provider's rules, checked before deployment). */
-export function checkMonitoringOptions(problems: InputProblems, subject: string, options: MonitoringOptions | false | undefined): void {
+function listRule(what: string, allowed: readonly string[]): ValueRule<string> {
+  return {
+    requirement: `${what}: one of ${allowed.map((value) => `"${value}"`).join(', ')}`,
+    test: (value) => allowed.includes(value),
+    fix: (value) => {
+      const match = allowed.find((candidate) => candidate.toLowerCase() === String(value).replace(/\s+/g, '').toLowerCase());
+      return match ? `Use "${match}".` : undefined;
+    },
+  };
+}
+
+const CATEGORY_GROUP_RULE = listRule('a category group', AUDIT_CATEGORY_GROUPS);
+
+/** The categories a diagnostic setting of a service of `kind` enables under `options` (the kind's own where not chosen). */
+export interface EnabledCategories {
+  readonly logs: string[];
+  readonly logGroups: string[];
+  readonly metrics: string[];
+}
+
+/** True when a diagnostic setting would enable nothing (Azure rejects it); a list known only at plan time counts as something. */
+export function enablesNothing(enabled: EnabledCategories): boolean {
+  const lists = [enabled.logs, enabled.logGroups, enabled.metrics];
+  return !lists.some(isUnresolved) && lists.every((list) => list.length === 0);
+}
+
+/** Keeps the categories a kind has; a list known only at plan time is kept whole (Azure checks it). */
+function ofKind(list: string[], own: readonly string[]): string[] {
+  return isUnresolved(list) ? list : list.filter((category) => own.includes(category));
+}
+
+/** What a service of `kind` enables: the chosen categories it has (all of its kind's where not chosen), the groups. */
+export function enabledCategories(options: MonitoringOptions, kind: ServiceKind): EnabledCategories {
+  const own = kind.diagnostics;
+  const groups: string[] = options.logCategoryGroups ?? [];
+  const logs = options.logCategories ?? (isUnresolved(groups) || groups.length > 0 ? [] : own.logs);
+  return {
+    logs: ofKind(logs, own.logs),
+    logGroups: isUnresolved(groups) ? groups : [...groups],
+    metrics: ofKind(options.metricCategories ?? own.metrics, own.metrics),
+  };
+}
+
+/**
+ * Adds the problems of a monitoring configuration (the provider's rules, checked before deployment). `kinds`: the
+ * kinds of service it applies to (a service's own kind; every kind for a workspace's), whose categories it may name.
+ */
+export function checkMonitoringOptions(problems: InputProblems, subject: string, options: MonitoringOptions | false | undefined, kinds: readonly ServiceKind[] = SERVICE_KINDS): void {
   if (options === undefined || options === false || isUnresolved(options)) return;
   if (typeof options !== 'object' || options === null) {
     problems.add(`${subject} ${JSON.stringify(options)} is invalid: an object with at least one destination, or false to switch monitoring off.`);
@@ -104,6 +177,20 @@ export function checkMonitoringOptions(problems: InputProblems, subject: string,
     .check(`${subject}.eventHubAuthorizationRuleId`, options.eventHubAuthorizationRuleId, EVENT_HUB_AUTHORIZATION_RULE_ID_RULE)
     .check(`${subject}.eventHubName`, options.eventHubName, EVENT_HUB_NAME_RULE)
     .check(`${subject}.name`, options.name, DIAGNOSTIC_SETTING_NAME_RULE);
+  const logNames = [...new Set(kinds.flatMap((kind) => kind.diagnostics.logs))];
+  const metricNames = [...new Set(kinds.flatMap((kind) => kind.diagnostics.metrics))];
+  const of = kinds.length === 1 ? ` of a ${kinds[0].label}` : '';
+  problems
+    .checkEach(`${subject}.logCategories`, options.logCategories, listRule(`a log category${of}`, logNames))
+    .checkEach(`${subject}.logCategoryGroups`, options.logCategoryGroups as string[] | undefined, CATEGORY_GROUP_RULE)
+    .checkEach(`${subject}.metricCategories`, options.metricCategories, listRule(`a metric category${of}`, metricNames));
+  if (options.logCategories !== undefined && options.logCategoryGroups !== undefined && !isUnresolved(options.logCategories) && !isUnresolved(options.logCategoryGroups) && options.logCategories.length > 0 && options.logCategoryGroups.length > 0) {
+    problems.add(`${subject} takes logCategories or logCategoryGroups, not both: a group already includes its categories. Drop one.`);
+  }
+  const listsKnown = [options.logCategories, options.logCategoryGroups, options.metricCategories].every((list) => list === undefined || (Array.isArray(list) && !isUnresolved(list)));
+  if (listsKnown && kinds.every((kind) => enablesNothing(enabledCategories(options, kind)))) {
+    problems.add(`${subject} enables no log and no metric category${of}: Azure Monitor needs at least one. Give a category, or pass false to switch monitoring off.`);
+  }
   const destinations = [options.logAnalyticsWorkspaceId, options.storageAccountId, options.eventHubAuthorizationRuleId];
   if (destinations.every((destination) => destination === undefined)) {
     problems.add(

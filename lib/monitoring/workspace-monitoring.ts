@@ -1,8 +1,10 @@
 import { boundaryOf, WorkspaceBoundary } from '../core/boundary';
 import type { IHealthDataService, IWorkspaceFeature, IWorkspaceRef } from '../core/boundary';
 import { MonitorDiagnosticSetting } from '../core/platform/azurerm';
-import { InputProblems } from '../core/validation';
-import { checkMonitoringOptions, MonitoringOptions } from './monitoring-options';
+import { TerraformIterator } from '../core/platform/cdktf';
+import type { IResolvable } from '../core/platform/cdktf';
+import { fail, InputProblems, isUnresolved } from '../core/validation';
+import { checkMonitoringOptions, enabledCategories, EnabledCategories, enablesNothing, MonitoringOptions } from './monitoring-options';
 
 /** The construct id of a service's diagnostic setting (construct ids are API: renaming replaces the resource). */
 export const DIAGNOSTIC_SETTING_ID = 'DiagnosticSetting';
@@ -43,7 +45,14 @@ export class WorkspaceMonitoring implements IWorkspaceFeature {
     const choice = this.serviceChoices.get(service);
     const options = choice === undefined ? this.workspaceDefault : choice;
     if (!options) return;
-    const categories = service.serviceKind.diagnostics;
+    const categories = enabledCategories(options, service.serviceKind);
+    if (enablesNothing(categories)) {
+      fail(
+        service,
+        `${service.serviceKind.label} would get a diagnostic setting from the workspace's monitoring that enables none of its categories (logs ${JSON.stringify(service.serviceKind.diagnostics.logs)}, metrics ${JSON.stringify(service.serviceKind.diagnostics.metrics)}): Azure Monitor needs at least one. ` +
+          'Give the service monitoring of its own, or monitoring: false.',
+      );
+    }
     new MonitorDiagnosticSetting(service, DIAGNOSTIC_SETTING_ID, {
       name: options.name ?? `diag-${service.serviceName}`,
       targetResourceId: service.resource.getStringAttribute('id'),
@@ -52,8 +61,24 @@ export class WorkspaceMonitoring implements IWorkspaceFeature {
       storageAccountId: options.storageAccountId,
       eventhubAuthorizationRuleId: options.eventHubAuthorizationRuleId,
       eventhubName: options.eventHubName,
-      enabledLog: categories.logs.map((category) => ({ category })),
-      enabledMetric: categories.metrics.map((category) => ({ category })),
+      enabledLog: logBlocks(categories),
+      enabledMetric: isUnresolved(categories.metrics) ? blocksOf(categories.metrics, 'category') : orUndefined(categories.metrics.map((category) => ({ category }))),
     });
   }
+}
+
+/** `enabled_log` blocks: one per category and per group; a list known only at plan time becomes a dynamic block. */
+function logBlocks(categories: EnabledCategories): Array<{ category?: string; categoryGroup?: string }> | IResolvable | undefined {
+  if (isUnresolved(categories.logs)) return blocksOf(categories.logs, 'category');
+  if (isUnresolved(categories.logGroups)) return blocksOf(categories.logGroups, 'categoryGroup');
+  return orUndefined([...categories.logs.map((category) => ({ category })), ...categories.logGroups.map((categoryGroup) => ({ categoryGroup }))]);
+}
+
+function blocksOf(list: string[], key: 'category' | 'categoryGroup'): IResolvable {
+  const iterator = TerraformIterator.fromList(list);
+  return iterator.dynamic({ [key === 'category' ? 'category' : 'category_group']: iterator.value });
+}
+
+function orUndefined<T>(list: T[]): T[] | undefined {
+  return list.length > 0 ? list : undefined;
 }

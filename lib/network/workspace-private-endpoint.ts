@@ -55,6 +55,17 @@ export interface WorkspacePrivateEndpointOptions {
    */
   readonly virtualNetworkId?: string;
   /**
+   * The name of the endpoint's private service connection (same rule as the endpoint's name).
+   * @default "{endpoint name}-connection"
+   */
+  readonly privateServiceConnectionName?: string;
+  /**
+   * The name of the endpoint's DNS zone group (same rule as the endpoint's name). Only with DNS zones
+   * (`privateDnsZoneIds` or `virtualNetworkId`).
+   * @default "health-data-services"
+   */
+  readonly privateDnsZoneGroupName?: string;
+  /**
    * The name of the endpoint's network interface.
    * @default - Azure's generated name
    */
@@ -122,6 +133,8 @@ export class WorkspacePrivateEndpoint extends Construct {
     const problems = new InputProblems(this)
       .check('Private endpoint subnetId', props.subnetId, { ...SUBNET_ID_RULE, required: true })
       .check('Private endpoint name', props.name, PRIVATE_ENDPOINT_NAME_RULE)
+      .check('Private endpoint privateServiceConnectionName', props.privateServiceConnectionName, PRIVATE_ENDPOINT_NAME_RULE)
+      .check('Private endpoint privateDnsZoneGroupName', props.privateDnsZoneGroupName, PRIVATE_ENDPOINT_NAME_RULE)
       .check('Private endpoint resourceGroupName', props.resourceGroupName, { ...RESOURCE_GROUP_NAME_RULE, required: false })
       .check('Private endpoint virtualNetworkId', props.virtualNetworkId, VIRTUAL_NETWORK_ID_RULE)
       .checkEach('Private endpoint privateDnsZoneIds', props.privateDnsZoneIds, PRIVATE_DNS_ZONE_ID_RULE);
@@ -133,6 +146,9 @@ export class WorkspacePrivateEndpoint extends Construct {
     }
     if (props.privateDnsZoneIds !== undefined && !isUnresolved(props.privateDnsZoneIds) && props.privateDnsZoneIds.length === 0) {
       problems.add('Private endpoint privateDnsZoneIds is empty: give the zones (see HEALTH_DATA_PRIVATE_DNS_ZONES), or leave it out when DNS is managed elsewhere.');
+    }
+    if (props.privateDnsZoneGroupName !== undefined && props.privateDnsZoneIds === undefined && props.virtualNetworkId === undefined) {
+      problems.add('Private endpoint privateDnsZoneGroupName is set without DNS zones: the endpoint has a DNS zone group only with privateDnsZoneIds or virtualNetworkId. Add one, or drop privateDnsZoneGroupName.');
     }
     problems.throwIfAny();
     if (!isUnresolved(name) && !isUnresolved(resourceGroupName)) {
@@ -157,12 +173,12 @@ export class WorkspacePrivateEndpoint extends Construct {
       subnetId: props.subnetId,
       customNetworkInterfaceName: props.customNetworkInterfaceName,
       privateServiceConnection: {
-        name: `${name}-connection`,
+        name: props.privateServiceConnectionName ?? `${name}-connection`,
         privateConnectionResourceId: workspace.workspaceId,
         subresourceNames: [HEALTH_DATA_PRIVATE_LINK_SUBRESOURCE],
         isManualConnection: false,
       },
-      privateDnsZoneGroup: this.privateDnsZoneIds.length > 0 ? { name: 'health-data-services', privateDnsZoneIds: this.privateDnsZoneIds } : undefined,
+      privateDnsZoneGroup: this.privateDnsZoneIds.length > 0 ? { name: props.privateDnsZoneGroupName ?? 'health-data-services', privateDnsZoneIds: this.privateDnsZoneIds } : undefined,
       tags,
       timeouts: props.timeouts,
     });

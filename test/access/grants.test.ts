@@ -125,10 +125,11 @@ describe('grants', () => {
   test('a role of another kind of service is rejected, with the roles that fit', () => {
     expect(errorOf(() => withServices((_workspace, fhir) => fhir.grant(PRINCIPAL, HealthDataRole.DICOM_DATA_OWNER)))).toBe(
       '[stack/Health/Patients] FhirService grant role "DICOM Data Owner" is invalid: it is a role for DICOM services, not for a FhirService. ' +
-        'Use one of: FHIR Data Reader, FHIR Data Writer, FHIR Data Contributor, FHIR Data Exporter, FHIR Data Importer, FHIR Data Converter, FHIR SMART User, FHIR Data Bulk Operator.',
+        'Use one of: FHIR Data Reader, FHIR Data Writer, FHIR Data Contributor, FHIR Data Exporter, FHIR Data Importer, FHIR Data Converter, FHIR SMART User, FHIR Data Bulk Operator; ' +
+        'or a control-plane role (Owner, Contributor, Reader, User Access Administrator, Role Based Access Control Administrator, Monitoring Reader, Monitoring Contributor).',
     );
     expect(errorOf(() => withServices((_workspace, _fhir, dicom) => dicom.grant(PRINCIPAL, HealthDataRole.FHIR_DATA_READER)))).toMatch(
-      /\[stack\/Health\/Images\] DicomService grant role "FHIR Data Reader" is invalid: it is a role for FHIR services.*Use one of: DICOM Data Owner, DICOM Data Reader\./,
+      /\[stack\/Health\/Images\] DicomService grant role "FHIR Data Reader" is invalid: it is a role for FHIR services.*Use one of: DICOM Data Owner, DICOM Data Reader; or a control-plane role \(Owner, /,
     );
     expect(errorOf(() => withServices((_workspace, fhir) => fhir.grant(PRINCIPAL, HealthDataRole.STORAGE_BLOB_DATA_CONTRIBUTOR)))).toMatch(/it is a role for storage accounts/);
   });
@@ -139,11 +140,12 @@ describe('grants', () => {
     );
   });
 
-  test('MedTech has no data-plane roles, so it offers no grant', () => {
-    withServices((workspace) => {
-      const medTech = addMedTech(workspace);
-      expect('grant' in medTech).toBe(false);
-    });
+  test('MedTech has no data-plane roles: its grant takes control-plane roles only, and says so for a data role', () => {
+    expect(errorOf(() => withServices((workspace) => addMedTech(workspace).grant(PRINCIPAL, HealthDataRole.FHIR_DATA_WRITER)))).toBe(
+      '[stack/Health/Devices] MedTechService grant role "FHIR Data Writer" is invalid: a MedTechService has no data-plane roles (Azure has no built-in data role for it), ' +
+        'only control-plane roles (Owner, Contributor, Reader, User Access Administrator, Role Based Access Control Administrator, Monitoring Reader, Monitoring Contributor). ' +
+        'Grant data roles on the FHIR or DICOM service it works with.',
+    );
   });
 
   test('checks the principal id and type, naming the service', () => {

@@ -19,7 +19,9 @@ import { armIdentity, buildFhirServiceArmBody, fhirServiceAzapiArguments, FhirSe
 import { FHIR_R4_RESOURCE_TYPES } from '../../lib/core/fhir-r4-resource-types';
 import { RESOURCE_VERSION_POLICIES } from '../../lib/fhir/resource-version-policy';
 import { workspaceNetworkAccessUpdate, workspacePublicNetworkAccessBody } from '../../lib/network/workspace-network-access-update';
-import { synth } from '../helpers';
+import { Block, synth, synthApp } from '../helpers';
+import { buildExamples } from '../../examples/main';
+import { FhirResourceProvider, FhirServiceOptions, ResourceVersionPolicy, Workspace } from '../../lib';
 import { ArmSpec, loadArmSpec, SPEC_AVAILABLE, SPEC_DIR } from './arm-spec';
 
 const describeSpec = SPEC_AVAILABLE ? describe : describe.skip;
@@ -207,6 +209,77 @@ describeSpec('the ARM specification 2024-03-31, as request schemas', () => {
       const update = result.resource('azapi_update_resource');
       expect(update).toMatchObject({ type: 'Microsoft.HealthcareApis/workspaces@2024-03-31', resource_id: workspaceId });
       expect(workspaceProblems(update.body)).toEqual([]);
+    });
+  });
+
+  describe('the bodies the constructs synthesize (read from cdk.tf.json)', () => {
+    /** What AzAPI sends for a synthesized azapi_resource: its body with location, tags and identity merged in. */
+    const sentBody = (resource: Block) => {
+      const identity = resource.identity?.[0];
+      return {
+        ...resource.body,
+        location: resource.location,
+        ...(resource.tags !== undefined ? { tags: resource.tags } : {}),
+        ...(identity !== undefined ? { identity: armIdentity({ type: identity.type, identityIds: identity.identity_ids }) } : {}),
+      };
+    };
+    const synthesizedFhir = (options: Partial<FhirServiceOptions>, tags?: Record<string, string>) =>
+      synth((stack) => new Workspace(stack, 'Health', { name: 'health', location: 'East US', resourceGroupName: 'rg', tags }).addFhirService('Patients', { name: 'patients', ...options })).resource('azapi_resource');
+
+    test.each<[string, Partial<FhirServiceOptions>]>([
+      ['customer-managed key, user-assigned identity', { encryptionKeyUrl: KEY, identity: { type: ManagedIdentityType.USER_ASSIGNED, identityIds: [UAMI] } }],
+      ['$import (system-assigned identity defaulted)', { importConfiguration: { integrationDataStore: 'importstore01', initialImportMode: true } }],
+      ['versioning with overrides', { resourceVersionPolicy: { default: ResourceVersionPolicy.VERSIONED_UPDATE, resourceTypeOverrides: { Observation: ResourceVersionPolicy.NO_VERSION } } }],
+      ['SMART identity providers', { authentication: { smartProxyEnabled: true, smartIdentityProviders: everything.settings.smartIdentityProviders } }],
+      ['US Core missing data', { implementationGuides: { usCoreMissingData: true } }],
+      ['AzAPI without any AzAPI setting', { resourceProvider: FhirResourceProvider.AZAPI }],
+      [
+        'every setting with CORS, export, ACR and OCI, STU3',
+        {
+          kind: 'fhir-Stu3' as FhirServiceOptions['kind'],
+          identity: { type: ManagedIdentityType.USER_ASSIGNED, identityIds: [UAMI] },
+          encryptionKeyUrl: KEY,
+          importConfiguration: { integrationDataStore: 'importstore01', enabled: false },
+          resourceVersionPolicy: { default: 'versioned', resourceTypeOverrides: { Patient: 'versioned-update' } },
+          implementationGuides: {},
+          cors: { allowedOrigins: ['https://app.contoso.com'], allowedHeaders: ['Authorization'], allowedMethods: ['GET', 'PATCH'], maxAgeInSeconds: 99999, allowCredentials: true },
+          configurationExportStorageAccountName: 'exportstore01',
+          containerRegistryLoginServerUrl: ['contoso.azurecr.io'],
+          ociArtifact: [{ loginServer: 'contoso.azurecr.io', digest: 'sha256:0123' }],
+        },
+      ],
+    ])('FhirService with %s', (_name, options) => {
+      const resource = synthesizedFhir(options, { env: 'prod' });
+      expect(resource.type).toBe('Microsoft.HealthcareApis/workspaces/fhirServices@2024-03-31');
+      expect(fhirProblems(sentBody(resource))).toEqual([]);
+    });
+
+    test.each([false, true])('the workspace update for publicNetworkAccessEnabled %s', (enabled) => {
+      const update = synth((stack) => new Workspace(stack, 'Health', { name: 'health', location: 'eastus', resourceGroupName: 'rg', publicNetworkAccessEnabled: enabled })).resource('azapi_update_resource');
+      expect(update.type).toBe('Microsoft.HealthcareApis/workspaces@2024-03-31');
+      expect(workspaceProblems(update.body)).toEqual([]);
+    });
+
+    test('every AzAPI body of every example stack', () => {
+      const run = synthApp((app) => buildExamples(app));
+      let checked = 0;
+      for (const name of run.stackNames) {
+        const stack = run.stack(name);
+        for (const resource of stack.resources('azapi_resource')) {
+          expect(resource.type).toBe('Microsoft.HealthcareApis/workspaces/fhirServices@2024-03-31');
+          expect({ stack: name, problems: fhirProblems(sentBody(resource)) }).toEqual({ stack: name, problems: [] });
+          checked += 1;
+        }
+        for (const update of stack.resources('azapi_update_resource')) {
+          expect({ stack: name, problems: workspaceProblems(update.body) }).toEqual({ stack: name, problems: [] });
+          checked += 1;
+        }
+      }
+      // The production example (FHIR service and workspace update) and the SMART on FHIR example carry AzAPI resources.
+      expect(checked).toBeGreaterThanOrEqual(3);
+      expect(run.stack('production').resources('azapi_resource')).toHaveLength(1);
+      expect(run.stack('production').resources('azapi_update_resource')).toHaveLength(1);
+      expect(run.stack('smart-on-fhir').resources('azapi_resource')).toHaveLength(1);
     });
   });
 });

@@ -11,7 +11,7 @@ import { HealthDataValidationError } from '../../lib/core/validation';
 import { synth } from '../helpers';
 
 const WORKSPACE_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.HealthcareApis/workspaces/ws';
-const FHIR_TYPE = 'Microsoft.HealthcareApis/workspaces/fhirservices@2024-03-31';
+const FHIR_TYPE = 'Microsoft.HealthcareApis/workspaces/fhirServices@2024-03-31';
 
 /** synth() with the library's automatic azapi provider in the stack (cdktf refuses resources without a provider). */
 function synthAzapi(build: (stack: TerraformStack) => void) {

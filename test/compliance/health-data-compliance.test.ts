@@ -7,7 +7,7 @@ import { App, Aspects, TerraformStack, Testing } from 'cdktf';
 import { ComplianceLevel, ComplianceResult, HealthDataCompliance, Workspace } from '../../lib';
 import { BASE_WORKSPACE, SUBNET_ID } from '../boundary-fixtures';
 import { errorOf, synthApp } from '../helpers';
-import { compliantWorkspace, DICOM_KEY, DICOM_PATH, FHIR_PATH, runCompliance, SYSTEM_IDENTITY, WORKSPACE_PATH } from './helpers';
+import { compliantWorkspace, DICOM_KEY, DICOM_PATH, FHIR_KEY, FHIR_PATH, runCompliance, SYSTEM_IDENTITY, WORKSPACE_PATH } from './helpers';
 
 const RULE_IDS = [
   'AHDS-CORS-WILDCARD-ORIGIN',
@@ -22,10 +22,10 @@ const RULE_IDS = [
   'AHDS-DATA-RESIDENCY',
 ];
 
-/** A compliant FHIR and DICOM pair in a compliant workspace. */
+/** A compliant FHIR and DICOM pair in a compliant workspace (the FHIR service, with its key, is an azapi_resource). */
 function compliantServices(stack: TerraformStack): Workspace {
   const workspace = compliantWorkspace(stack);
-  workspace.addFhirService('Patients', { name: 'patients', identity: SYSTEM_IDENTITY });
+  workspace.addFhirService('Patients', { name: 'patients', ...FHIR_KEY });
   workspace.addDicomService('Images', { name: 'images', ...DICOM_KEY });
   return workspace;
 }
@@ -42,7 +42,9 @@ describe('HealthDataCompliance', () => {
         expect(rule.description.length).toBeGreaterThan(20);
         expect(rule.fix.length).toBeGreaterThan(10);
         expect(rule.appliesTo.length).toBeGreaterThan(0);
-        rule.appliesTo.forEach((type) => expect(type).toMatch(/^azurerm_healthcare_(workspace|fhir_service|dicom_service|medtech_service)$/));
+        rule.appliesTo.forEach((type) => expect(type).toMatch(/^(azurerm_healthcare_(workspace|fhir_service|dicom_service|medtech_service)|azapi_resource)$/));
+        // A FHIR service can be written through AzAPI: every FHIR rule looks at azapi_resource too.
+        expect(rule.appliesTo.includes('azapi_resource')).toBe(rule.appliesTo.includes('azurerm_healthcare_fhir_service'));
         rule.hipaa.forEach((control) => expect(control).toMatch(/^164\.3\d\d\([a-e]\)/));
         rule.azurePolicy.forEach((id) => expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
       }
@@ -103,7 +105,14 @@ describe('HealthDataCompliance', () => {
       expect(result.error).toMatch(/^Encountered Annotations with level "ERROR":\n\[prod\/Health\] \[AHDS-WORKSPACE-PRIVATE-ENDPOINT\]/);
       expect(result.error).toMatch(/\[prod\/Health\/Patients\] \[AHDS-AUDIT-LOGS\] FhirService has no diagnostic setting/);
       expect(result.files('prod')).toEqual(['health-data-compliance.csv', 'health-data-compliance.json']);
-      expect(JSON.parse(result.read('prod', 'health-data-compliance.json')).summary).toMatchObject({ errors: 2, warnings: 1 });
+      // Warnings: no managed identity, no customer-managed key, public network access (no private endpoint).
+      const report = JSON.parse(result.read('prod', 'health-data-compliance.json'));
+      expect(report.summary).toMatchObject({ errors: 2, warnings: 3 });
+      expect(report.findings.filter((f: { result: string; level: string }) => f.result === 'non-compliant' && f.level === 'warning').map((f: { ruleId: string }) => f.ruleId)).toEqual([
+        'AHDS-CUSTOMER-MANAGED-KEY',
+        'AHDS-PUBLIC-NETWORK-ACCESS',
+        'AHDS-MANAGED-IDENTITY',
+      ]);
     });
 
     test('warnings are printed (manifest annotations) without failing; unknowns are infos', () => {
@@ -112,7 +121,10 @@ describe('HealthDataCompliance', () => {
         workspace.addFhirService('Patients', { name: 'patients' });
       });
       expect(run.error).toBeUndefined();
-      expect(run.annotations).toEqual([expect.objectContaining({ constructPath: FHIR_PATH, level: '@cdktf/warn', message: expect.stringMatching(/^\[AHDS-MANAGED-IDENTITY\]/) })]);
+      expect(run.annotations).toEqual([
+        expect.objectContaining({ constructPath: FHIR_PATH, level: '@cdktf/warn', message: expect.stringMatching(/^\[AHDS-CUSTOMER-MANAGED-KEY\]/) }),
+        expect.objectContaining({ constructPath: FHIR_PATH, level: '@cdktf/warn', message: expect.stringMatching(/^\[AHDS-MANAGED-IDENTITY\]/) }),
+      ]);
     });
 
     test('the aspect on the App checks every stack with the library constructs; one on a stack also checks raw provider resources', () => {
@@ -173,7 +185,8 @@ describe('HealthDataCompliance', () => {
       const lines = run.csv.trimEnd().split('\n');
       expect(lines[0]).toBe('Rule ID,Level,Resource,Construct Path,Result,Suppressed,Suppression Reason,Reason');
       expect(lines).toHaveLength(run.report.findings.length + 1);
-      expect(lines).toContainEqual(expect.stringMatching(/^AHDS-MANAGED-IDENTITY,warning,azurerm_healthcare_fhir_service\.Health_Patients_[0-9A-F]{8},stack\/Health\/Patients,compliant,no,,"FhirService identity type ""SystemAssigned"""$/));
+      expect(lines).toContainEqual(expect.stringMatching(/^AHDS-MANAGED-IDENTITY,warning,azapi_resource\.Health_Patients_[0-9A-F]{8},stack\/Health\/Patients,compliant,no,,"FhirService identity type ""UserAssigned"""$/));
+      expect(lines).toContainEqual(expect.stringMatching(/^AHDS-MANAGED-IDENTITY,warning,azurerm_healthcare_dicom_service\.Health_Images_[0-9A-F]{8},stack\/Health\/Images,compliant,no,,"DicomService identity type ""SystemAssigned"""$/));
     });
   });
 
@@ -213,7 +226,7 @@ describe('HealthDataCompliance', () => {
     test('a suppression accepts findings, not compliant results: a stack-wide one marks only what it accepts', () => {
       const run = runCompliance((stack) => {
         const workspace = compliantWorkspace(stack);
-        workspace.addFhirService('Patients', { name: 'patients', identity: SYSTEM_IDENTITY });
+        workspace.addFhirService('Patients', { name: 'patients', ...FHIR_KEY });
         workspace.addDicomService('Images', { name: 'images', encryptionKeyUrl: DICOM_KEY.encryptionKeyUrl });
         HealthDataCompliance.suppress(stack, 'AHDS-MANAGED-IDENTITY', 'identities are assigned by the platform team later');
       });

@@ -52,8 +52,9 @@ export function runCompliance(build: (stack: TerraformStack, app: App) => void, 
 }
 
 /**
- * A workspace that passes every rule: monitoring, a private endpoint, a lock-free RETAIN policy, FHIR and DICOM with
- * managed identities, DICOM with a customer-managed key. Tests change one thing to exercise one rule.
+ * A workspace that passes every rule: monitoring, a private endpoint, a lock-free RETAIN policy. Tests add services
+ * (compliant ones: managed identities and customer-managed keys, `DICOM_KEY`, `FHIR_KEY`) and change one thing to
+ * exercise one rule.
  */
 export function compliantWorkspace(stack: TerraformStack): Workspace {
   const workspace = new Workspace(stack, 'Health', { ...BASE_WORKSPACE, monitoring: { logAnalyticsWorkspaceId: LAW_ID } });
@@ -63,6 +64,12 @@ export function compliantWorkspace(stack: TerraformStack): Workspace {
 
 export const SYSTEM_IDENTITY = { type: ManagedIdentityType.SYSTEM_ASSIGNED };
 export const DICOM_KEY = { encryptionKeyUrl: KEY_URL, identity: SYSTEM_IDENTITY };
+export const USER_IDENTITY_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-health/providers/Microsoft.ManagedIdentity/userAssignedIdentities/fhir';
+/** A FHIR customer-managed key with a user-assigned identity (granted the key role first): the FHIR service is then an azapi_resource. */
+export const FHIR_KEY = {
+  encryptionKeyUrl: 'https://kv-health.vault.azure.net/keys/fhir/0123456789abcdef0123456789abcdef',
+  identity: { type: ManagedIdentityType.USER_ASSIGNED, identityIds: [USER_IDENTITY_ID] },
+};
 
 export const WORKSPACE_PATH = 'stack/Health';
 export const FHIR_PATH = 'stack/Health/Patients';

@@ -1,4 +1,5 @@
 import type { IConstruct } from 'constructs';
+import { AZAPI_RESOURCE_TYPE, logicalTerraformType, SERVICE_KINDS } from '../../core/kinds';
 import { TerraformDataSource, TerraformElement, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack } from '../../core/platform/cdktf';
 import { resolveIn } from '../../core/resolve';
 import { isExpression, TerraformBlock, TerraformValue } from './terraform-values';
@@ -7,8 +8,13 @@ import { isExpression, TerraformBlock, TerraformValue } from './terraform-values
 export interface SynthesizedResource {
   /** The stack it is synthesized into. */
   readonly stack: TerraformStack;
-  /** The Terraform type, e.g. `azurerm_healthcare_fhir_service`. */
+  /** The Terraform type, e.g. `azurerm_healthcare_fhir_service` or `azapi_resource`. */
   readonly type: string;
+  /**
+   * What the resource stands for: its type, except for an `azapi_resource` of a service kind's ARM type, which stands
+   * for the kind's azurerm type (a FHIR service written through AzAPI is `azurerm_healthcare_fhir_service` here).
+   */
+  readonly logicalType: string;
   /** Its address in the stack, e.g. `azurerm_healthcare_fhir_service.Health_Patients_A1B2C3D4` or `data.azurerm_client_config.x`. */
   readonly address: string;
   /** The provider construct. */
@@ -111,6 +117,16 @@ export class AppModel {
     return [...new Set([...referring, ...index.undecided])].sort((a, b) => order.get(a)! - order.get(b)!);
   }
 
+  /**
+   * Every resource that stands for a type (see {@link SynthesizedResource.logicalType}): the resources of that type, and
+   * the `azapi_resource`s of a service kind whose azurerm type it is.
+   */
+  public resourcesOfLogicalType(type: string, stack?: TerraformStack): SynthesizedResource[] {
+    const own = this.resourcesOfType(type, stack);
+    if (!SERVICE_KINDS.some((kind) => kind.terraformType === type && kind.azapiType !== undefined)) return own;
+    return [...own, ...this.resourcesOfType(AZAPI_RESOURCE_TYPE, stack).filter((resource) => resource.logicalType === type)];
+  }
+
   /** The synthesized view of one element of the app. */
   public of(element: TerraformElement): SynthesizedResource {
     return this.synthesized(this.key(TerraformStack.of(element), addressOf(element)), element);
@@ -183,7 +199,7 @@ export class AppModel {
 
   /** Whether a literal Azure resource id names `target` (by type segment, name, parent workspace and resource group). */
   private literalIdNames(id: string, target: SynthesizedResource): Tri {
-    const shape = ID_SHAPES[target.type];
+    const shape = ID_SHAPES[target.logicalType];
     if (!shape) return 'unknown';
     const segments = id.split('/').filter(Boolean);
     const lower = segments.map((segment) => segment.toLowerCase());
@@ -194,7 +210,8 @@ export class AppModel {
     if (group >= 0 && target.config.resource_group_name !== undefined) checks.push([segments[group + 1], this.valueOf(target, target.config.resource_group_name)]);
     if (shape.parent) {
       const workspaceAt = lower.lastIndexOf('workspaces');
-      const parent = this.reference(target, target.config[shape.parent] as string | undefined)?.resource;
+      const parentArgument = target.type === AZAPI_RESOURCE_TYPE ? 'parent_id' : shape.parent;
+      const parent = this.reference(target, target.config[parentArgument] as string | undefined)?.resource;
       checks.push([workspaceAt >= 0 ? segments[workspaceAt + 1] : undefined, parent ? this.valueOf(parent, parent.config.name) : { state: 'unknown', expression: '' }]);
     }
     let unknown = false;
@@ -254,7 +271,7 @@ export class AppModel {
       const { ['//']: _metadata, ...config } = resolveIn(stack, block) as TerraformBlock;
       void _metadata;
       const owner = element.node.id === 'Resource' && element.node.scope ? element.node.scope : element;
-      view = { stack, type, address: addressOf(element), element, owner, config };
+      view = { stack, type, logicalType: logicalTerraformType(type, config.type), address: addressOf(element), element, owner, config };
       this.resolved.set(key, view);
     }
     return view;

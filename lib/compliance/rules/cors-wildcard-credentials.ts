@@ -1,6 +1,6 @@
 import { isExpression, show } from '../model/terraform-values';
 import { compliant, ComplianceLevel, ComplianceRule, HEALTH_DATA_TYPES, nonCompliant, notApplicable, unknown } from '../rule';
-import { corsCredentialsArgument, corsSettings } from './cors-settings';
+import { corsCredentialsArgument, corsOriginsArgument, corsSettings } from './cors-settings';
 
 /** `*` with credentials sends cookies and authorization headers to any origin's scripts. */
 export const CORS_WILDCARD_CREDENTIALS: ComplianceRule = {
@@ -13,16 +13,17 @@ export const CORS_WILDCARD_CREDENTIALS: ComplianceRule = {
   hipaa: ['164.312(a)(1)', '164.312(d)'],
   evaluate(resource) {
     const { origins, credentials } = corsSettings(resource);
+    const originsArgument = corsOriginsArgument(resource);
     if (origins === undefined) return notApplicable('has no CORS configuration');
-    if (typeof origins === 'string') return unknown(`cors.allowed_origins is ${origins}, known only when Terraform runs`);
+    if (typeof origins === 'string') return unknown(`${originsArgument} is ${origins}, known only when Terraform runs`);
     if (!origins.includes('*')) {
       return origins.some(isExpression)
-        ? unknown(`cors.allowed_origins ${show(origins)} contains a value known only when Terraform runs`)
+        ? unknown(`${originsArgument} ${show(origins)} contains a value known only when Terraform runs`)
         : notApplicable('has no wildcard origin');
     }
     const argument = corsCredentialsArgument(resource);
     if (isExpression(credentials)) return unknown(`${argument} is ${credentials}, known only when Terraform runs`);
-    if (credentials === true) return nonCompliant(`cors.allowed_origins ${show(origins)} with ${argument} true lets every origin send credentials`);
+    if (credentials === true) return nonCompliant(`${originsArgument} ${show(origins)} with ${argument} true lets every origin send credentials`);
     return compliant(`${argument} is ${show(credentials ?? false)} with the wildcard origin`);
   },
 };

@@ -1,6 +1,6 @@
 import { isExpression, show } from '../model/terraform-values';
 import { compliant, ComplianceLevel, ComplianceRule, HEALTH_DATA_TYPES, nonCompliant, notApplicable, unknown } from '../rule';
-import { corsSettings } from './cors-settings';
+import { corsOriginsArgument, corsSettings } from './cors-settings';
 
 /** A service whose CORS allows `*` lets any web page call it with a user's token in the browser. */
 export const CORS_WILDCARD_ORIGIN: ComplianceRule = {
@@ -13,11 +13,12 @@ export const CORS_WILDCARD_ORIGIN: ComplianceRule = {
   hipaa: ['164.312(a)(1)', '164.312(e)(1)'],
   evaluate(resource) {
     const { origins } = corsSettings(resource);
+    const originsArgument = corsOriginsArgument(resource);
     if (origins === undefined) return notApplicable('has no CORS configuration');
-    if (typeof origins === 'string') return unknown(`cors.allowed_origins is ${origins}, known only when Terraform runs`);
-    if (origins.includes('*')) return nonCompliant(`cors.allowed_origins ${show(origins)} allows every origin`);
-    if (origins.some(isExpression)) return unknown(`cors.allowed_origins ${show(origins)} contains a value known only when Terraform runs`);
-    if (origins.length === 0) return notApplicable('cors.allowed_origins is empty');
-    return compliant(`cors.allowed_origins ${show(origins)} names its origins`);
+    if (typeof origins === 'string') return unknown(`${originsArgument} is ${origins}, known only when Terraform runs`);
+    if (origins.includes('*')) return nonCompliant(`${originsArgument} ${show(origins)} allows every origin`);
+    if (origins.some(isExpression)) return unknown(`${originsArgument} ${show(origins)} contains a value known only when Terraform runs`);
+    if (origins.length === 0) return notApplicable(`${originsArgument} is empty`);
+    return compliant(`${originsArgument} ${show(origins)} names its origins`);
   },
 };

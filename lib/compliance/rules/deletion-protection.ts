@@ -1,4 +1,5 @@
 import type { AppModel, SynthesizedResource, Tri } from '../model/app-model';
+import { workspaceReferenceOf } from '../model/service-config';
 import { blockOf, isExpression, show } from '../model/terraform-values';
 import { compliant, ComplianceLevel, ComplianceRule, HEALTH_DATA_TYPES, nonCompliant, unknown } from '../rule';
 
@@ -21,7 +22,7 @@ export const DELETION_PROTECTION: ComplianceRule = {
     const lifecycle = blockOf(resource.config.lifecycle);
     const preventDestroy = lifecycle?.prevent_destroy;
     if (preventDestroy === true) return compliant('lifecycle.prevent_destroy is true');
-    const covered = [resource, model.referencedResource(resource, resource.config.workspace_id), model.referencedResource(resource, resource.config.resource_group_name)].filter(
+    const covered = [resource, model.referencedResource(resource, workspaceReferenceOf(resource)), model.referencedResource(resource, resource.config.resource_group_name)].filter(
       (candidate): candidate is SynthesizedResource => candidate !== undefined,
     );
     let undecided = isExpression(preventDestroy) ? [`lifecycle.prevent_destroy ${preventDestroy}`] : [];

@@ -8,6 +8,7 @@ export const DICOM_SERVICE_KIND: ServiceKind = {
   holdsData: true,
   dataDescription: 'the DICOM service and the studies it stores (medical images: protected health information), unless they are kept in your own Data Lake',
   dataRoles: 'dicom',
-  diagnostics: { logs: ['AuditLogs', 'DiagnosticLogs'], metrics: ['AllMetrics'], auditTrail: 'AuditLogs' },
+  diagnostics: { logs: ['AuditLogs', 'DiagnosticLogs'], metrics: ['AllMetrics'], auditTrail: 'AuditLogs', auditTrailCategoryGroups: ['audit', 'allLogs'] },
   publicNetworkAccess: 'service-switch',
+  publishesEvents: true,
 };

@@ -15,3 +15,26 @@ export const SERVICE_KINDS: readonly ServiceKind[] = [FHIR_SERVICE_KIND, DICOM_S
 export function serviceKindOfTerraformType(terraformType: string): ServiceKind | undefined {
   return SERVICE_KINDS.find((kind) => kind.terraformType === terraformType);
 }
+
+/**
+ * The kind of an `azapi_resource` from its `type` (`<ARM type>@<api version>`, compared case-insensitively as ARM and
+ * AzAPI compare types), for kinds whose primary resource can be one.
+ */
+export function serviceKindOfAzapiType(azapiType: string): ServiceKind | undefined {
+  if (typeof azapiType !== 'string') return undefined;
+  const armType = azapiType.split('@')[0].toLowerCase();
+  return SERVICE_KINDS.find((kind) => kind.azapiType !== undefined && kind.azapiType.toLowerCase() === armType);
+}
+
+/** The Terraform type of every AzAPI resource; which service it is, its `type` argument says. */
+export const AZAPI_RESOURCE_TYPE = 'azapi_resource';
+
+/**
+ * The Terraform type a resource stands for in the library's terms: an `azapi_resource` whose `type` is a kind's
+ * `azapiType` stands for that kind's `terraformType` (e.g. `azurerm_healthcare_fhir_service`); any other resource for
+ * its own type.
+ */
+export function logicalTerraformType(terraformType: string, azapiType: unknown): string {
+  if (terraformType !== AZAPI_RESOURCE_TYPE || typeof azapiType !== 'string') return terraformType;
+  return serviceKindOfAzapiType(azapiType)?.terraformType ?? terraformType;
+}

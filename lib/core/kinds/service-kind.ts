@@ -12,6 +12,11 @@ export interface DiagnosticCategories {
    * `AuditLogs`). MedTech has no audit category; its `DiagnosticLogs` are its only operational record.
    */
   readonly auditTrail: string;
+  /**
+   * The Azure Monitor category groups that include `auditTrail` (a diagnostic setting that enables one of them sends
+   * the audit trail). `allLogs` includes every category; `audit` includes the categories Azure marks as audit.
+   */
+  readonly auditTrailCategoryGroups: readonly string[];
 }
 
 /** Azure Monitor category groups that include a resource type's audit logs (`allLogs` includes every category). */
@@ -51,4 +56,15 @@ export interface ServiceKind {
   readonly diagnostics: DiagnosticCategories;
   /** How the service is closed to public networks. */
   readonly publicNetworkAccess: PublicNetworkAccessControl;
+  /**
+   * The ARM resource type (without API version) when the service's primary resource can also be an `azapi_resource`
+   * of that type, e.g. `Microsoft.HealthcareApis/workspaces/fhirServices`.
+   * @default - always the azurerm resource
+   */
+  readonly azapiType?: string;
+  /**
+   * Whether the service publishes Event Grid events through its workspace's system topic (FHIR and DICOM do).
+   * @default false
+   */
+  readonly publishesEvents?: boolean;
 }

@@ -21,6 +21,7 @@ export {
   StringConcat,
   TerraformDataSource,
   TerraformElement,
+  TerraformIterator,
   TerraformOutput,
   TerraformProvider,
   TerraformResource,

@@ -30,7 +30,7 @@ describe(RULE, () => {
       const fhir = unmonitoredWorkspace(stack).addFhirService('Patients', { name: 'patients', identity: SYSTEM_IDENTITY });
       new MonitorDiagnosticSetting(stack, 'Audit', { name: 'audit', targetResourceId: fhir.fhirServiceId, logAnalyticsWorkspaceId: LAW_ID, enabledLog: [{ categoryGroup: 'audit' }] });
     });
-    expect(run.finding(RULE, FHIR_PATH)).toMatchObject({ result: ComplianceResult.COMPLIANT, reason: 'FhirService azurerm_monitor_diagnostic_setting.Audit sends its AuditLogs' });
+    expect(run.finding(RULE, FHIR_PATH)).toMatchObject({ result: ComplianceResult.COMPLIANT, reason: 'FhirService azurerm_monitor_diagnostic_setting.Audit sends its AuditLogs (category group "audit")' });
   });
 
   test('non-compliant: no diagnostic setting fails the synth', () => {
@@ -66,4 +66,12 @@ describe(RULE, () => {
       reason: 'FhirService whether azurerm_monitor_diagnostic_setting.Somewhere sends its AuditLogs is known only when Terraform runs',
     });
   });
+});
+
+test('AHDS-AUDIT-LOGS: categories known only at plan time (a dynamic block) are unknown, not missing', () => {
+  const run = runCompliance((stack) => {
+    const categories = new TerraformVariable(stack, 'categories', { type: 'list(string)' });
+    compliantWorkspace(stack).addFhirService('Patients', { name: 'patients', identity: SYSTEM_IDENTITY, monitoring: { logAnalyticsWorkspaceId: LAW_ID, logCategories: categories.listValue } });
+  });
+  expect(run.finding(RULE, FHIR_PATH)).toMatchObject({ result: ComplianceResult.UNKNOWN, reason: expect.stringMatching(/^FhirService whether azurerm_monitor_diagnostic_setting\.Health_Patients_DiagnosticSetting_[0-9A-F]{8} sends its AuditLogs is known only when Terraform runs$/) });
 });

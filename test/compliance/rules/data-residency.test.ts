@@ -64,7 +64,7 @@ describe(RULE, () => {
       workspace.addDicomService('Images', { name: 'images', ...DICOM_KEY });
       workspace.addFhirService('Exporter', { name: 'exporter', identity: SYSTEM_IDENTITY, configurationExportStorageAccountName: 'stelsewhere' });
     });
-    expect(run.finding(RULE, FHIR_PATH)).toMatchObject({ result: ComplianceResult.NOT_APPLICABLE, reason: 'FhirService has no $export storage account' });
+    expect(run.finding(RULE, FHIR_PATH)).toMatchObject({ result: ComplianceResult.NOT_APPLICABLE, reason: 'FhirService has no $export or $import storage account' });
     expect(run.finding(RULE, DICOM_PATH)).toMatchObject({ result: ComplianceResult.NOT_APPLICABLE, reason: 'DicomService keeps its data in storage managed by the service' });
     expect(run.finding(RULE, 'stack/Health/Exporter')).toMatchObject({
       result: ComplianceResult.NOT_APPLICABLE,

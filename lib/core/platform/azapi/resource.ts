@@ -19,7 +19,7 @@ import { AZAPI_VERSION_CONSTRAINT } from './versions';
 
 /** Arguments of an `azapi_resource` (Azure/azapi 2.x): any Azure Resource Manager resource, written with a full PUT. */
 export interface AzapiResourceConfig extends cdktf.TerraformMetaArguments {
-  /** `<resource type>@<api version>`, e.g. `Microsoft.HealthcareApis/workspaces/fhirservices@2024-03-31`. */
+  /** `<resource type>@<api version>`, e.g. `Microsoft.HealthcareApis/workspaces/fhirServices@2024-03-31`. */
   readonly type: string;
   /**
    * The resource's name. Changing it replaces the resource.
