@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import type { Trace } from './creation-site';
 
 /** A rule accepted for a construct and everything under it, with the reason (shown in the report). */
 export interface ComplianceSuppression {
@@ -6,6 +7,8 @@ export interface ComplianceSuppression {
   readonly reason: string;
   /** The path of the construct the suppression was made on. */
   readonly constructPath: string;
+  /** The call stack of the `suppress` call, for the suppression's source location. */
+  readonly trace?: Trace;
 }
 
 /** The minimum length of a suppression's reason (as cdk-nag): a reason, not a shrug. */
@@ -14,13 +17,13 @@ export const MIN_REASON_LENGTH = 10;
 const suppressions = new WeakMap<IConstruct, Map<string, ComplianceSuppression>>();
 
 /** Records a suppression on a construct (a later one for the same rule replaces it). Checked by the caller. */
-export function addSuppression(construct: IConstruct, ruleId: string, reason: string): void {
+export function addSuppression(construct: IConstruct, ruleId: string, reason: string, trace?: Trace): void {
   let rules = suppressions.get(construct);
   if (!rules) {
     rules = new Map();
     suppressions.set(construct, rules);
   }
-  rules.set(ruleId, { ruleId, reason, constructPath: construct.node.path });
+  rules.set(ruleId, { ruleId, reason, constructPath: construct.node.path, ...(trace ? { trace } : {}) });
 }
 
 /** The suppression of a rule that covers a construct: its own, or the nearest ancestor's. */

@@ -3,6 +3,7 @@ import { Aspects, ISynthesisSession, TerraformStack } from 'cdktf';
 // cdktf's custom-synthesis hook: what `TerraformAsset` uses to write files next to a stack during synthesis.
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
+import { recordCreationSite } from './creation-site';
 
 /** What the per-stack hook calls: the compliance aspect, found among the stack's (or its ancestors') aspects. */
 export interface StackChecker {
@@ -39,6 +40,7 @@ export function noteVisit(stack: TerraformStack, checker: StackChecker): void {
  * 0.21 does not invoke on stacks — still checks every stack that holds them.
  */
 export function ensureSynthesisHook(scope: IConstruct): void {
+  recordCreationSite(scope);
   const stack = TerraformStack.of(scope);
   if (stack.node.tryFindChild(HOOK_ID)) return;
   const hook = new Construct(stack, HOOK_ID);

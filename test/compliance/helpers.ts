@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { AzurermProvider, AzurermProviderConfig } from '@cdktf/provider-azurerm/lib/provider';
 import { App, Aspects, TerraformStack } from 'cdktf';
-import { ComplianceFinding, ComplianceReport, ComplianceResult, HealthDataCompliance, ManagedIdentityType, Workspace } from '../../lib';
+import { ComplianceFinding, ComplianceReport, ComplianceRule, ComplianceResult, HealthDataCompliance, ManagedIdentityType, Workspace } from '../../lib';
 import { BASE_WORKSPACE, KEY_URL, LAW_ID, SUBNET_ID } from '../boundary-fixtures';
 
 /** What a synthesis with the compliance check produced: the report files, and the error or the annotations. */
@@ -27,6 +27,8 @@ export interface RunOptions {
   readonly aspectOn?: 'app' | 'stack';
   /** azurerm provider arguments. */
   readonly provider?: Partial<AzurermProviderConfig>;
+  /** Rules of the user's, passed to the check. */
+  readonly additionalRules?: ComplianceRule[];
 }
 
 /**
@@ -40,7 +42,7 @@ export function runCompliance(build: (stack: TerraformStack, app: App) => void, 
     const stack = new TerraformStack(app, 'stack');
     new AzurermProvider(stack, 'azurerm', { features: [{}], ...options.provider });
     build(stack, app);
-    Aspects.of(options.aspectOn === 'app' ? app : stack).add(new HealthDataCompliance());
+    Aspects.of(options.aspectOn === 'app' ? app : stack).add(new HealthDataCompliance({ additionalRules: options.additionalRules }));
     let error: string | undefined;
     try {
       app.synth();
