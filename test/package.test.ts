@@ -26,6 +26,25 @@ describe('the built package', () => {
     expect(exported).toEqual(expect.arrayContaining(['Workspace', 'FhirService', 'DicomService', 'FhirVersion', 'RemovalPolicy', 'ManagedIdentityType']));
   });
 
+  test('the testing entry point resolves by its package path and is not loaded by the package root', () => {
+    const result = JSON.parse(
+      node(`
+        require('cdktf-azure-health-data-services');
+        const loaded = Object.keys(require.cache);
+        const testing = require('cdktf-azure-health-data-services/testing');
+        console.log(JSON.stringify({
+          testingBefore: loaded.filter((file) => file.includes(require('path').join('dist', 'testing'))),
+          jestBefore: loaded.filter((file) => /[\\/]node_modules[\\/](jest|expect|@jest)[\\/]/.test(file)),
+          exports: Object.keys(testing).sort(),
+          resolved: require('path').relative(process.cwd(), require.resolve('cdktf-azure-health-data-services/testing')),
+        }));
+      `),
+    );
+    expect(result).toEqual({ testingBefore: [], jestBefore: [], exports: ['healthDataMatchers', 'setupHealthDataMatchers'], resolved: path.join('dist', 'testing', 'index.js') });
+    expect(fs.existsSync(path.join(ROOT, 'dist', 'testing', 'index.d.ts'))).toBe(true);
+    expect(fs.readFileSync(path.join(ROOT, 'dist', 'testing', 'index.d.ts'), 'utf8')).toMatch(/interface Matchers<R, T = \{\}> \{[\s\S]*toPassHealthDataCompliance\(options\?: HealthDataComplianceMatcherOptions\): R;[\s\S]*toBeInWorkspaceRegion\(workspace: IWorkspace\): R;/);
+  });
+
   test("never loads the provider's root index (1,500 resources), only the resources it uses", () => {
     const loaded: string[] = JSON.parse(
       node(`
