@@ -26,6 +26,7 @@ export { RuleOutcomes } from './compliance/rule-outcomes';
 export type { AppModel, Knowledge, SynthesizedResource, Tri } from './compliance/model/app-model';
 export type { TerraformBlock, TerraformValue } from './compliance/model/terraform-values';
 export type { ComplianceFinding, ComplianceReport, ComplianceSummary } from './compliance/report';
+export { HealthDataDiagram } from './diagram/diagram-context';
 export { HealthDataService } from './core/health-data-service';
 export type { HealthDataServiceProps, ServiceKind } from './core/health-data-service';
 export type { CorsOptions, CorsMethod } from './core/cors';

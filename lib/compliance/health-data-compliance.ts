@@ -137,10 +137,11 @@ export class HealthDataCompliance implements IAspect, StackChecker {
 
   /** @internal */
   public _checkStack(stack: TerraformStack, directory: string): void {
-    const { checkStack, writeReport, writeSarif } = engine();
-    const report = checkStack(stack, this.rules());
+    const { AppModel, checkStack, writeReport, writeSarif } = engine();
+    const model = new AppModel(stack.node.root);
+    const report = checkStack(stack, this.rules(), { model });
     this.reports.set(stack.node.id, report);
-    recordReport(stack, report);
+    recordReport(stack, report, model);
     if (this.writeReports) {
       writeReport(directory, report);
       writeSarif(directory, report, stack, { sourceRoot: this.sourceRoot });

@@ -9,11 +9,13 @@ import { suppressionFor } from './suppressions';
 export interface CheckOptions {
   /** Whether to add the findings to the constructs as annotations (what fails or warns in a synth). @default true */
   readonly annotate?: boolean;
+  /** The app's synthesized model to read, e.g. one shared with what runs after the check. @default - a new one */
+  readonly model?: AppModel;
 }
 
 /** Applies a rule pack to the Health Data Services resources of one stack: annotations, and the report's content. */
 export function checkStack(stack: TerraformStack, rules: readonly ComplianceRule[], options: CheckOptions = {}): ComplianceReport {
-  const model = new AppModel(stack.node.root);
+  const model = options.model ?? new AppModel(stack.node.root);
   const types = new Set(rules.flatMap((rule) => rule.appliesTo));
   const targets = [...types].flatMap((type) => model.resourcesOfType(type, stack)).sort((a, b) => compare(a.owner.node.path, b.owner.node.path) || compare(a.address, b.address));
   const findings: ComplianceFinding[] = [];

@@ -3,6 +3,7 @@ import { Aspects, ISynthesisSession, TerraformStack } from 'cdktf';
 // cdktf's custom-synthesis hook: what `TerraformAsset` uses to write files next to a stack during synthesis.
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
+import { ensureDiagramHook } from '../diagram/diagram-hook';
 import { recordCreationSite } from './creation-site';
 
 /** What the per-stack hook calls: the compliance aspect, found among the stack's (or its ancestors') aspects. */
@@ -45,6 +46,7 @@ export function ensureSynthesisHook(scope: IConstruct): void {
   if (stack.node.tryFindChild(HOOK_ID)) return;
   const hook = new Construct(stack, HOOK_ID);
   addCustomSynthesis(hook, { onSynthesize: (session: ISynthesisSession) => runCheck(stack, session) });
+  ensureDiagramHook(stack);
 }
 
 function runCheck(stack: TerraformStack, session: ISynthesisSession): void {

@@ -1,0 +1,70 @@
+/**
+ * What the stack diagram and the creation-site capture cost at synth: the benchmark scenario (N workspaces with
+ * FHIR, DICOM, MedTech, grants and diagnostic settings) synthesized with `app.synth()` in one process, each mode
+ * interleaved with the others, median of the repetitions. Run: `npx ts-node --transpile-only bench/diagram.ts [N ...]`.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { App, Aspects, TerraformStack } from 'cdktf';
+import * as lib from '../lib';
+import { buildWithConstructs } from './scenario-constructs';
+
+const FEATURES = { medTech: true, monitoring: true, grants: true };
+const REPETITIONS = 7;
+
+interface Mode {
+  readonly name: string;
+  readonly context: Record<string, unknown>;
+  readonly stackTraces?: boolean;
+  readonly check?: boolean;
+}
+
+const MODES: Mode[] = [
+  { name: 'no diagram, no creation sites (stackTraces: false)', context: { [lib.HealthDataDiagram.CONTEXT_KEY]: false }, stackTraces: false },
+  { name: 'no diagram', context: { [lib.HealthDataDiagram.CONTEXT_KEY]: false } },
+  { name: 'Mermaid (the default)', context: {} },
+  { name: 'Mermaid and SVG', context: { [lib.HealthDataDiagram.SVG_CONTEXT_KEY]: true } },
+  { name: 'compliance check, no diagram', context: { [lib.HealthDataDiagram.CONTEXT_KEY]: false }, check: true },
+  { name: 'compliance check and Mermaid', context: {}, check: true },
+];
+
+function synthOnce(workspaces: number, mode: Mode): number {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahds-diagram-bench-'));
+  try {
+    const started = process.hrtime.bigint();
+    const app = new App({ outdir, skipBackendValidation: true, context: mode.context, ...(mode.stackTraces === false ? { stackTraces: false } : {}) });
+    const stack = new TerraformStack(app, 'bench');
+    new AzurermProvider(stack, 'azurerm', { features: [{}] });
+    buildWithConstructs(lib, stack, workspaces, FEATURES);
+    if (mode.check) Aspects.of(stack).add(new lib.HealthDataCompliance({ reports: false }));
+    try {
+      app.synth();
+    } catch (error) {
+      // The scenario has no private endpoint: the check's error findings fail the synth after everything ran.
+      if (!mode.check) throw error;
+    }
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+for (const workspaces of sizes.length > 0 ? sizes : [1, 10]) {
+  MODES.forEach((mode) => synthOnce(workspaces, mode)); // warm-up
+  const times = new Map<string, number[]>(MODES.map((mode) => [mode.name, []]));
+  for (let repetition = 0; repetition < REPETITIONS; repetition++) for (const mode of MODES) times.get(mode.name)!.push(synthOnce(workspaces, mode));
+  const base = median(times.get(MODES[1].name)!);
+  console.log(`N = ${workspaces} workspaces (median of ${REPETITIONS}, ms):`);
+  for (const mode of MODES) {
+    const value = median(times.get(mode.name)!);
+    console.log(`  ${mode.name.padEnd(52)} ${value.toFixed(1).padStart(8)}  (${value >= base ? '+' : ''}${(value - base).toFixed(1)} vs no diagram)`);
+  }
+}
