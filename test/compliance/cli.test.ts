@@ -11,7 +11,7 @@ describe('the compliance check under cdktf synth (the real CLI)', () => {
       expect(status).toBe(0);
       expect(output).not.toMatch(/AHDS-/);
       const stack = path.join(outdir, 'stacks', 'production');
-      expect(fs.readdirSync(stack).sort()).toEqual(['cdk.tf.json', 'health-data-compliance.csv', 'health-data-compliance.json', 'health-data-compliance.sarif']);
+      expect(fs.readdirSync(stack).sort()).toEqual(['cdk.tf.json', 'health-data-compliance.csv', 'health-data-compliance.json', 'health-data-compliance.sarif', 'health-data-diagram.md']);
       const report = JSON.parse(fs.readFileSync(path.join(stack, 'health-data-compliance.json'), 'utf8')) as ComplianceReport;
       expect(report.summary).toMatchObject({ errors: 0, warnings: 0, unknown: 0, suppressed: 1 });
       expect(report.findings.filter((finding) => finding.suppressed)).toEqual([
@@ -29,8 +29,9 @@ describe('the compliance check under cdktf synth (the real CLI)', () => {
       expect(result.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'examples/production.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: lineOf("addDicomService('Imaging'"), startColumn: expect.any(Number) } });
       expect(result.suppressions[0]).toMatchObject({ status: 'accepted', justification: expect.stringMatching(/^Microsoft-managed keys accepted/) });
       expect(result.suppressions[0].location.physicalLocation.region.startLine).toBe(lineOf('HealthDataCompliance.suppress('));
-      // Stacks without the aspect get no report.
-      expect(fs.readdirSync(path.join(outdir, 'stacks', 'quickstart'))).toEqual(['cdk.tf.json']);
+      // Stacks without the aspect get no report, but their diagram (without compliance colours).
+      expect(fs.readdirSync(path.join(outdir, 'stacks', 'quickstart')).sort()).toEqual(['cdk.tf.json', 'health-data-diagram.md']);
+      expect(fs.readFileSync(path.join(outdir, 'stacks', 'quickstart', 'health-data-diagram.md'), 'utf8')).toContain('The compliance check did not run on this stack');
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }

@@ -121,7 +121,7 @@ describe('HealthDataCompliance', () => {
       });
       expect(result.error).toMatch(/^Encountered Annotations with level "ERROR":\n\[prod\/Health\] \[AHDS-WORKSPACE-PRIVATE-ENDPOINT\]/);
       expect(result.error).toMatch(/\[prod\/Health\/Patients\] \[AHDS-AUDIT-LOGS\] FhirService has no diagnostic setting/);
-      expect(result.files('prod')).toEqual(['health-data-compliance.csv', 'health-data-compliance.json', 'health-data-compliance.sarif']);
+      expect(result.files('prod')).toEqual(['health-data-compliance.csv', 'health-data-compliance.json', 'health-data-compliance.sarif', 'health-data-diagram.md']);
       expect(JSON.parse(result.read('prod', 'health-data-compliance.json')).summary).toMatchObject({ errors: 2, warnings: 1 });
     });
 
