@@ -24,7 +24,7 @@ export function toDot(diagram: StackDiagram): string {
   const ids = new Map(diagram.nodes.map((node, index) => [node.id, `n${index}`]));
   const lines = [
     'digraph health_data {',
-    `  graph [rankdir=LR, fontname="${FONT}", fontsize=13, nodesep=0.25, ranksep=0.9, newrank=true, pad=0.3, label=${quote(`Health Data Services in stack ${diagram.stack}`)}, labelloc=t];`,
+    `  graph [rankdir=LR, fontname="${FONT}", fontsize=13, nodesep=0.22, ranksep=0.6, newrank=true, pad=0.3, label=${quote(`Health Data Services in stack ${diagram.stack}`)}, labelloc=t];`,
     `  node [fontname="${FONT}", fontsize=11, style="rounded,filled", penwidth=1.4, margin="0.15,0.06"];`,
     `  edge [fontname="${FONT}", fontsize=9, arrowsize=0.7];`,
   ];
