@@ -53,7 +53,7 @@ export interface SarifLog {
   readonly $schema: string;
   readonly version: '2.1.0';
   readonly runs: ReadonlyArray<{
-    readonly tool: { readonly driver: { readonly name: string; readonly version?: string; readonly rules: ReadonlyArray<{ readonly [name: string]: unknown }> } };
+    readonly tool: { readonly driver: { readonly name: string; readonly version?: string; readonly informationUri?: string; readonly rules: ReadonlyArray<{ readonly [name: string]: unknown }> } };
     readonly automationDetails: { readonly id: string };
     readonly originalUriBaseIds: { readonly [id: string]: { readonly uri: string } };
     readonly invocations: ReadonlyArray<{ readonly executionSuccessful: boolean; readonly toolExecutionNotifications: ReadonlyArray<{ readonly [name: string]: unknown }> }>;
@@ -235,17 +235,23 @@ function pascalCase(id: string): string {
     .join('');
 }
 
-let version: { version: string } | {} | undefined;
+let driverFacts: { version?: string; informationUri?: string } | undefined;
 
-/** The library's version, from its package.json (two folders up from lib/compliance and dist/compliance). */
-function versionOf(): { version: string } | {} {
-  if (version === undefined) {
+/**
+ * The library's version and home page (`homepage`, for SARIF's `informationUri`), from its package.json (two folders
+ * up from lib/compliance and dist/compliance).
+ */
+function versionOf(): { version?: string; informationUri?: string } {
+  if (driverFacts === undefined) {
     try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: unknown };
-      version = typeof pkg.version === 'string' ? { version: pkg.version } : {};
+      const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: unknown; homepage?: unknown };
+      driverFacts = {
+        ...(typeof pkg.version === 'string' ? { version: pkg.version } : {}),
+        ...(typeof pkg.homepage === 'string' && /^https:\/\//.test(pkg.homepage) ? { informationUri: pkg.homepage } : {}),
+      };
     } catch {
-      version = {};
+      driverFacts = {};
     }
   }
-  return version;
+  return driverFacts;
 }

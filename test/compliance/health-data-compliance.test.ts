@@ -175,7 +175,8 @@ describe('HealthDataCompliance', () => {
         new Workspace(stack, 'Health', BASE_WORKSPACE);
         Aspects.of(stack).add(check);
       });
-      expect(result.files('prod')).toEqual([]);
+      // No report, JSON, CSV or SARIF; the stack's diagram is not a report (its own context key turns it off).
+      expect(result.files('prod')).toEqual(['health-data-diagram.md']);
       expect(result.error).toMatch(/AHDS-WORKSPACE-PRIVATE-ENDPOINT/);
       expect(check.reportFor('prod')?.findings).toEqual(
         expect.arrayContaining([expect.objectContaining({ ruleId: 'AHDS-WORKSPACE-PRIVATE-ENDPOINT', constructPath: 'prod/Health', result: ComplianceResult.NON_COMPLIANT })]),
