@@ -15,6 +15,7 @@ import { ensureStackHook } from './core/synthesis/stack-hook';
 import { checkTags, Tags } from './core/tags';
 import { checkTimeouts } from './core/timeouts';
 import { fail, InputProblems, isUnresolved, propsObject, required } from './core/validation';
+import { ensureDiagramHook } from './diagram/diagram-hook';
 import { DicomService, DicomServiceOptions } from './dicom-service';
 import { HealthDataEventSubscription, HealthDataEventSubscriptionOptions } from './events/event-subscription';
 import { FhirService, FhirServiceOptions } from './fhir-service';
@@ -75,6 +76,7 @@ abstract class WorkspaceBase extends Construct implements IWorkspace {
     super(scope, id);
     WorkspaceBoundary.establish(this);
     ensureStackHook(this);
+    ensureDiagramHook(this);
   }
 
   public grant(principalId: string, role: HealthDataRole, options?: GrantOptions): RoleAssignment {

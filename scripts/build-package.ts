@@ -40,7 +40,10 @@ function listFiles(dir: string): string[] {
 }
 
 /** The published package.json of a build: the project's version and license, the build's name and peers. */
-export function packageManifest(build: PackageBuild, project: { version: string; license: string }): Record<string, unknown> {
+export function packageManifest(
+  build: PackageBuild,
+  project: { version: string; license: string; bin?: unknown; exports?: unknown; typesVersions?: unknown; peerDependenciesMeta?: unknown },
+): Record<string, unknown> {
   return {
     name: build.name,
     version: project.version,
@@ -50,8 +53,13 @@ export function packageManifest(build: PackageBuild, project: { version: string;
     main: 'dist/index.js',
     types: 'dist/index.d.ts',
     files: ['dist/**/*.js', 'dist/**/*.d.ts'],
+    // The entry points (the package root, `./testing`, the `medtech-evaluate` command) are the same in both builds.
+    ...(project.bin ? { bin: project.bin } : {}),
+    ...(project.exports ? { exports: project.exports } : {}),
+    ...(project.typesVersions ? { typesVersions: project.typesVersions } : {}),
     engines: { ...build.engines },
     peerDependencies: { ...build.peerDependencies },
+    ...(project.peerDependenciesMeta ? { peerDependenciesMeta: project.peerDependenciesMeta } : {}),
   };
 }
 

@@ -31,7 +31,7 @@ export const PACKAGE_BUILDS: Readonly<Record<Core, PackageBuild>> = {
     providerPackage: '@cdktf/provider-azurerm',
     cliPackage: 'cdktf-cli',
     cliCommand: 'cdktf',
-    peerDependencies: { '@cdktf/provider-azurerm': '14.23.1', cdktf: '0.21.0', constructs: '^10.4.2' },
+    peerDependencies: { '@cdktf/provider-azurerm': '14.23.1', cdktf: '0.21.0', constructs: '^10.4.2', '@viz-js/viz': '^3.31.0' },
     engines: { node: '>=20.9' },
     keywords: ['cdktf', ...KEYWORDS],
   },
@@ -45,7 +45,7 @@ export const PACKAGE_BUILDS: Readonly<Record<Core, PackageBuild>> = {
     cliPackage: 'cdktn-cli',
     cliCommand: 'cdktn',
     // cdktn's own peer range for constructs; @cdktn/provider-azurerm 16.1.0 needs >= 20.16.
-    peerDependencies: { '@cdktn/provider-azurerm': '16.1.0', cdktn: '0.24.0', constructs: '>=10.6.0 <10.8.0' },
+    peerDependencies: { '@cdktn/provider-azurerm': '16.1.0', cdktn: '0.24.0', constructs: '>=10.6.0 <10.8.0', '@viz-js/viz': '^3.31.0' },
     engines: { node: '>=20.16' },
     keywords: ['cdktn', 'cdk-terrain', ...KEYWORDS],
   },

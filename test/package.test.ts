@@ -35,10 +35,32 @@ describe(`the built package (${BUILD.name})`, () => {
   });
 
   test('exports MappingEvaluator, and the medtech-evaluate command (the bin) runs from the build', () => {
-    expect(node("console.log(typeof require('./dist').MappingEvaluator.normalize)").trim()).toBe('function');
-    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    const usage = execFileSync(process.execPath, [path.join(ROOT, pkg.bin['medtech-evaluate']), '--help'], { cwd: ROOT, encoding: 'utf8' });
+    expect(node("console.log(typeof require('./dist').MappingEvaluator.normalize)", dir).trim()).toBe('function');
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const usage = execFileSync(process.execPath, [path.join(dir, pkg.bin['medtech-evaluate']), '--help'], { cwd: dir, encoding: 'utf8' });
     expect(usage).toContain('Usage: medtech-evaluate --device-mapping <file>');
+  });
+
+  test('the testing entry point resolves by its package path and is not loaded by the package root', () => {
+    const result = JSON.parse(
+      node(
+        `
+        require('${BUILD.name}');
+        const loaded = Object.keys(require.cache);
+        const testing = require('${BUILD.name}/testing');
+        console.log(JSON.stringify({
+          testingBefore: loaded.filter((file) => file.includes(require('path').join('dist', 'testing'))),
+          jestBefore: loaded.filter((file) => /[\\/]node_modules[\\/](jest|expect|@jest)[\\/]/.test(file)),
+          exports: Object.keys(testing).sort(),
+          resolved: require('path').relative(process.cwd(), require.resolve('${BUILD.name}/testing')),
+        }));
+      `,
+        dir,
+      ),
+    );
+    expect(result).toEqual({ testingBefore: [], jestBefore: [], exports: ['healthDataMatchers', 'setupHealthDataMatchers'], resolved: path.join('dist', 'testing', 'index.js') });
+    expect(fs.existsSync(path.join(dir, 'dist', 'testing', 'index.d.ts'))).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'dist', 'testing', 'index.d.ts'), 'utf8')).toMatch(/interface Matchers<R, T = \{\}> \{[\s\S]*toPassHealthDataCompliance\(options\?: HealthDataComplianceMatcherOptions\): R;[\s\S]*toBeInWorkspaceRegion\(workspace: IWorkspace(Ref)?\): R;/);
   });
 
   test("never loads the provider's root index (1,500 resources), only the resources it uses", () => {

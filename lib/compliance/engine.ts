@@ -2,3 +2,5 @@
 export { HEALTH_DATA_RULE_PACK } from './rules';
 export { checkStack, infoOf } from './stack-check';
 export { writeReport } from './report';
+export { writeSarif } from './sarif';
+export { AppModel } from './model/app-model';

@@ -2,10 +2,13 @@ import type { IConstruct } from 'constructs';
 import { App, TerraformStack } from '../core/platform/cdktf';
 import type { IAspect } from '../core/platform/cdktf';
 import { IStackSynthesisParticipant, markAsStackParticipant, StackHook } from '../core/synthesis/stack-hook';
-import { fail } from '../core/validation';
+import { fail, HealthDataValidationError } from '../core/validation';
 import type * as Engine from './engine';
 import type { ComplianceReport } from './report';
-import type { ComplianceRuleInfo } from './rule';
+import { capture } from '../core/synthesis/creation-site';
+import { checkAdditionalRules, knownRuleIds } from './custom-rules';
+import { recordReport } from './last-report';
+import type { ComplianceRule, ComplianceRuleInfo } from './rule';
 import { addSuppression, MIN_REASON_LENGTH } from './suppressions';
 
 let loadedEngine: typeof Engine | undefined;
@@ -23,6 +26,21 @@ export interface HealthDataComplianceProps {
    * @default true
    */
   readonly reports?: boolean;
+  /**
+   * Rules of your own, checked after the pack's (same report, annotations and suppressions). A rule is an object or
+   * a class instance with `id`, `level`, `description`, `fix`, `appliesTo` (Terraform types, any provider's),
+   * `azurePolicy`, `hipaa` and a method `evaluate(resource, model)` returning `{ result, reason }` (see
+   * `RuleOutcomes`). A rule that throws, or returns no valid outcome, is reported as a warning on the resource and as
+   * `unknown` with the error in the report.
+   * @default - none: the pack only
+   */
+  readonly additionalRules?: ComplianceRule[];
+  /**
+   * The folder that source locations in `health-data-compliance.sarif` are relative to (the repository root, so that
+   * GitHub code scanning finds the files).
+   * @default - `GITHUB_WORKSPACE` when set, else the nearest folder above the working directory that holds `.git`, else the working directory
+   */
+  readonly sourceRoot?: string;
 }
 
 /**
@@ -55,10 +73,11 @@ export class HealthDataCompliance implements IAspect, IStackSynthesisParticipant
    * @param reason why the risk is accepted: at least 10 characters
    */
   public static suppress(construct: IConstruct, ruleId: string, reason: string): void {
-    const ids = engine().HEALTH_DATA_RULE_PACK.map((rule) => rule.id);
+    const ids = knownRuleIds(engine().HEALTH_DATA_RULE_PACK.map((rule) => rule.id));
     if (!ids.includes(ruleId)) {
       const near = ids.find((id) => id.toLowerCase() === String(ruleId).trim().toLowerCase());
-      fail(construct, `HealthDataCompliance.suppress rule id ${JSON.stringify(ruleId)} is invalid: one of ${ids.join(', ')}.${near ? ` Use "${near}".` : ''}`);
+      const fix = near ? `Use "${near}".` : 'For a rule of your own, construct new HealthDataCompliance({ additionalRules }) with it before calling suppress.';
+      fail(construct, `HealthDataCompliance.suppress rule id ${JSON.stringify(ruleId)} is invalid: one of ${ids.join(', ')}. ${fix}`);
     }
     if (typeof reason !== 'string' || reason.trim().length < MIN_REASON_LENGTH) {
       fail(
@@ -67,15 +86,40 @@ export class HealthDataCompliance implements IAspect, IStackSynthesisParticipant
           'Write it for the auditor who reads the report, e.g. "Microsoft-managed keys approved by security review SR-142".',
       );
     }
-    addSuppression(construct, ruleId, reason.trim());
+    addSuppression(construct, ruleId, reason.trim(), capture(HealthDataCompliance.suppress));
   }
 
   private readonly writeReports: boolean;
   private readonly reports = new Map<string, ComplianceReport>();
+  private readonly additionalRules: ComplianceRule[];
+  private readonly sourceRoot?: string;
 
   constructor(props: HealthDataComplianceProps = {}) {
+    if (typeof props !== 'object' || props === null || Array.isArray(props)) {
+      throw new HealthDataValidationError([`[HealthDataCompliance] props ${JSON.stringify(props)} is invalid: an object { reports?, additionalRules?, sourceRoot? }.`]);
+    }
+    if (props.sourceRoot !== undefined && (typeof props.sourceRoot !== 'string' || props.sourceRoot.trim() === '')) {
+      throw new HealthDataValidationError([`[HealthDataCompliance] sourceRoot ${JSON.stringify(props.sourceRoot)} is invalid: a folder path (the repository root). Omit it to use the git root.`]);
+    }
     this.writeReports = props.reports ?? true;
+    this.sourceRoot = props.sourceRoot;
+    this.additionalRules = props.additionalRules === undefined ? [] : checkAdditionalRules(props.additionalRules, engine().HEALTH_DATA_RULE_PACK.map((rule) => rule.id));
     markAsStackParticipant(this);
+  }
+
+  /**
+   * Applies the rules (the pack and `additionalRules`) to one stack as it is now and returns its report, without
+   * annotations or files: what the `testing` matchers use. Run the stack's aspects first (`Testing.synth(stack)`).
+   */
+  public check(stack: TerraformStack): ComplianceReport {
+    if (!TerraformStack.isStack(stack)) {
+      throw new HealthDataValidationError([`[HealthDataCompliance] check(stack) ${String(stack)} is invalid: a TerraformStack.`]);
+    }
+    return engine().checkStack(stack, this.rules(), { annotate: false });
+  }
+
+  private rules(): ComplianceRule[] {
+    return [...engine().HEALTH_DATA_RULE_PACK, ...this.additionalRules];
   }
 
   /** The report of a stack checked in the last synthesis (by stack id). */
@@ -94,9 +138,14 @@ export class HealthDataCompliance implements IAspect, IStackSynthesisParticipant
 
   /** Checks one stack and writes its report into the stack's output `directory`; the library calls it during synthesis. */
   public synthesizeStack(stack: TerraformStack, directory: string): void {
-    const { checkStack, HEALTH_DATA_RULE_PACK, writeReport } = engine();
-    const report = checkStack(stack, HEALTH_DATA_RULE_PACK);
+    const { AppModel, checkStack, writeReport, writeSarif } = engine();
+    const model = new AppModel(stack.node.root);
+    const report = checkStack(stack, this.rules(), { model });
     this.reports.set(stack.node.id, report);
-    if (this.writeReports) writeReport(directory, report);
+    recordReport(stack, report, model);
+    if (this.writeReports) {
+      writeReport(directory, report);
+      writeSarif(directory, report, stack, { sourceRoot: this.sourceRoot });
+    }
   }
 }

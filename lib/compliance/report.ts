@@ -21,6 +21,8 @@ export interface ComplianceFinding {
   readonly suppressionReason?: string;
   /** The construct the suppression was made on, when suppressed. */
   readonly suppressedAt?: string;
+  /** What went wrong in the rule itself (it threw, or returned no valid outcome); the result is then unknown. */
+  readonly error?: string;
 }
 
 /** Counts per result, and the findings that fail or warn. */

@@ -3,18 +3,27 @@ import { Annotations } from '../core/platform/cdktf';
 import type { TerraformStack } from '../core/platform/cdktf';
 import { AppModel, SynthesizedResource } from './model/app-model';
 import { ComplianceFinding, ComplianceReport, REPORT_FORMAT } from './report';
+import { show } from './model/terraform-values';
 import { ComplianceLevel, ComplianceResult, ComplianceRule, ComplianceRuleInfo, RuleOutcome, TYPE_LABELS, unknown } from './rule';
 import { suppressionFor } from './suppressions';
 
+/** How {@link checkStack} runs. */
+export interface CheckOptions {
+  /** Whether to add the findings to the constructs as annotations (what fails or warns in a synth). @default true */
+  readonly annotate?: boolean;
+  /** The app's synthesized model to read, e.g. one shared with what runs after the check. @default - a new one */
+  readonly model?: AppModel;
+}
+
 /** Applies a rule pack to the Health Data Services resources of one stack: annotations, and the report's content. */
-export function checkStack(stack: TerraformStack, rules: readonly ComplianceRule[]): ComplianceReport {
-  const model = new AppModel(stack.node.root);
+export function checkStack(stack: TerraformStack, rules: readonly ComplianceRule[], options: CheckOptions = {}): ComplianceReport {
+  const model = options.model ?? new AppModel(stack.node.root);
   const types = new Set(rules.flatMap((rule) => rule.appliesTo));
   const targets = [...types].flatMap((type) => model.resourcesOfLogicalType(type, stack)).sort((a, b) => compare(a.owner.node.path, b.owner.node.path) || compare(a.address, b.address));
   const findings: ComplianceFinding[] = [];
   for (const rule of rules) {
     for (const resource of targets.filter((target) => rule.appliesTo.includes(target.logicalType))) {
-      const outcome = evaluate(rule, resource, model);
+      const { outcome, error } = evaluate(rule, resource, model);
       // A suppression accepts a finding: it matters for non-compliant and undecidable results only.
       const suppression = outcome.result === ComplianceResult.NON_COMPLIANT || outcome.result === ComplianceResult.UNKNOWN ? suppressionFor(resource.element, rule.id) : undefined;
       findings.push({
@@ -27,25 +36,46 @@ export function checkStack(stack: TerraformStack, rules: readonly ComplianceRule
         reason: `${label(resource)} ${outcome.reason}`,
         suppressed: suppression !== undefined,
         ...(suppression ? { suppressionReason: suppression.reason, suppressedAt: suppression.constructPath } : {}),
+        ...(error !== undefined ? { error } : {}),
       });
-      annotate(rule, resource, outcome, suppression !== undefined);
+      if (options.annotate ?? true) annotate(rule, resource, outcome, suppression !== undefined, error);
     }
   }
   return { format: REPORT_FORMAT, stack: stack.node.id, rules: rules.map(infoOf), findings, summary: summarize(findings) };
 }
 
-/** A rule that throws is a finding the user must see, not a crash of the synth. */
-function evaluate(rule: ComplianceRule, resource: SynthesizedResource, model: AppModel): RuleOutcome {
+const RESULTS: readonly string[] = Object.values(ComplianceResult);
+
+/**
+ * A rule that throws, or returns something other than an outcome, is a fault of the rule that the user must see (a
+ * warning), not a crash of the synth and not a silent "unknown".
+ */
+function evaluate(rule: ComplianceRule, resource: SynthesizedResource, model: AppModel): { outcome: RuleOutcome; error?: string } {
+  let outcome: RuleOutcome;
   try {
-    return rule.evaluate(resource, model);
-  } catch (error) {
-    return unknown(`could not be checked: ${(error as Error).message}`);
+    outcome = rule.evaluate(resource, model);
+  } catch (thrown) {
+    const error = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : `threw ${show(thrown)}`;
+    return { outcome: unknown(`could not be checked: rule ${rule.id} threw ${error}`), error };
   }
+  if (typeof outcome !== 'object' || outcome === null || !RESULTS.includes(outcome.result) || typeof outcome.reason !== 'string') {
+    const error = `returned ${show(outcome)} instead of { result: one of ${RESULTS.join(', ')}, reason: a string }`;
+    return { outcome: unknown(`could not be checked: rule ${rule.id} ${error}`), error };
+  }
+  return { outcome };
 }
 
-function annotate(rule: ComplianceRule, resource: SynthesizedResource, outcome: RuleOutcome, suppressed: boolean): void {
-  if (suppressed) return;
+function annotate(rule: ComplianceRule, resource: SynthesizedResource, outcome: RuleOutcome, suppressed: boolean, error: string | undefined): void {
   const owner = resource.owner;
+  // A faulty rule is reported even where its findings are suppressed: the suppression accepts a risk, not a bug.
+  if (error !== undefined) {
+    Annotations.of(owner).addWarning(
+      `[${rule.id}] ${label(resource)} could not be checked: the rule ${error.startsWith('returned') ? error : `threw ${error}`}. ` +
+        'The rule is at fault, not the resource: fix the rule (or remove it from additionalRules).',
+    );
+    return;
+  }
+  if (suppressed) return;
   if (outcome.result === ComplianceResult.NON_COMPLIANT) {
     const references = [...rule.azurePolicy.map((id) => `Azure Policy ${id}`), ...(rule.hipaa.length > 0 ? [`HIPAA ${rule.hipaa.join(', ')}`] : [])].join('; ');
     const message =

@@ -104,7 +104,7 @@ describe('HealthDataCompliance', () => {
       });
       expect(result.error).toMatch(/^Encountered Annotations with level "ERROR":\n\[prod\/Health\] \[AHDS-WORKSPACE-PRIVATE-ENDPOINT\]/);
       expect(result.error).toMatch(/\[prod\/Health\/Patients\] \[AHDS-AUDIT-LOGS\] FhirService has no diagnostic setting/);
-      expect(result.files('prod')).toEqual(['health-data-compliance.csv', 'health-data-compliance.json']);
+      expect(result.files('prod')).toEqual(['health-data-compliance.csv', 'health-data-compliance.json', 'health-data-compliance.sarif', 'health-data-diagram.md']);
       // Warnings: no managed identity, no customer-managed key, public network access (no private endpoint).
       const report = JSON.parse(result.read('prod', 'health-data-compliance.json'));
       expect(report.summary).toMatchObject({ errors: 2, warnings: 3 });
@@ -170,7 +170,8 @@ describe('HealthDataCompliance', () => {
         new Workspace(stack, 'Health', BASE_WORKSPACE);
         Aspects.of(stack).add(check);
       });
-      expect(result.files('prod')).toEqual([]);
+      // No report, JSON, CSV or SARIF; the stack's diagram is not a report (its own context key turns it off).
+      expect(result.files('prod')).toEqual(['health-data-diagram.md']);
       expect(result.error).toMatch(/AHDS-WORKSPACE-PRIVATE-ENDPOINT/);
       expect(check.reportFor('prod')?.findings).toEqual(
         expect.arrayContaining([expect.objectContaining({ ruleId: 'AHDS-WORKSPACE-PRIVATE-ENDPOINT', constructPath: 'prod/Health', result: ComplianceResult.NON_COMPLIANT })]),

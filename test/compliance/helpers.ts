@@ -1,6 +1,6 @@
 import type { AzurermProviderConfig } from '@cdktf/provider-azurerm/lib/provider';
 import { App, Aspects, TerraformStack } from 'cdktf';
-import { ComplianceFinding, ComplianceReport, ComplianceResult, HealthDataCompliance, ManagedIdentityType, Workspace } from '../../lib';
+import { ComplianceFinding, ComplianceReport, ComplianceRule, ComplianceResult, HealthDataCompliance, ManagedIdentityType, Workspace } from '../../lib';
 import { BASE_WORKSPACE, KEY_URL, LAW_ID, SUBNET_ID } from '../boundary-fixtures';
 import { newStack, synthApp } from '../helpers';
 
@@ -25,6 +25,8 @@ export interface RunOptions {
   readonly aspectOn?: 'app' | 'stack';
   /** azurerm provider arguments. */
   readonly provider?: Partial<AzurermProviderConfig>;
+  /** Rules of the user's, passed to the check. */
+  readonly additionalRules?: ComplianceRule[];
 }
 
 /**
@@ -36,7 +38,7 @@ export function runCompliance(build: (stack: TerraformStack, app: App) => void, 
     (app) => {
       const stack = newStack(app, 'stack', options.provider);
       build(stack, app);
-      Aspects.of(options.aspectOn === 'app' ? app : stack).add(new HealthDataCompliance());
+      Aspects.of(options.aspectOn === 'app' ? app : stack).add(new HealthDataCompliance({ additionalRules: options.additionalRules }));
     },
     { allowFailure: true },
   );

@@ -26,7 +26,7 @@ describe('the two package builds', () => {
 
   test("the cdktn package's peers are what the project develops and tests against", () => {
     const { peerDependencies } = PACKAGE_BUILDS.cdktn;
-    expect(peerDependencies).toEqual({ cdktn: '0.24.0', '@cdktn/provider-azurerm': '16.1.0', constructs: '>=10.6.0 <10.8.0' });
+    expect(peerDependencies).toEqual({ cdktn: '0.24.0', '@cdktn/provider-azurerm': '16.1.0', constructs: '>=10.6.0 <10.8.0', '@viz-js/viz': '^3.31.0' });
     expect(installed('cdktn')).toBe(peerDependencies.cdktn);
     expect(installed('@cdktn/provider-azurerm')).toBe(peerDependencies['@cdktn/provider-azurerm']);
     expect(installed('cdktn-cli')).toBe(peerDependencies.cdktn);

@@ -15,6 +15,7 @@ export {
   Aspects,
   DefaultTokenResolver,
   dependable,
+  DISABLE_STACK_TRACE_IN_METADATA,
   Fn,
   Lazy,
   Op,
@@ -26,6 +27,7 @@ export {
   TerraformProvider,
   TerraformResource,
   TerraformStack,
+  Testing,
   Token,
   Tokenization,
 } from 'cdktf';

@@ -4,6 +4,7 @@ import { AnnotationMetadataEntryType, Annotations, App, Aspects, TerraformResour
 import { resolveIn } from '../resolve';
 import type { IStackSynthesizer, ISynthesisSession } from '../platform/cdktf';
 import { addCustomSynthesis } from '../platform/custom-synthesis';
+import { recordCreationSite } from './creation-site';
 import { guardProcessExit, withdrawSynthesizedStacks } from './stale-output';
 
 /**
@@ -46,6 +47,7 @@ export class StackHook extends Construct {
   }
 
   private readonly participants: IStackSynthesisParticipant[] = [];
+  private readonly reporters: IStackSynthesisParticipant[] = [];
   private readonly protectedResources: Array<{ readonly resource: TerraformResource; readonly subject: string }> = [];
 
   private constructor(private readonly stack: TerraformStack) {
@@ -53,6 +55,11 @@ export class StackHook extends Construct {
     addCustomSynthesis(this, { onSynthesize: (session: ISynthesisSession) => this.runParticipants(session) });
     guardStackOutput(stack);
     guardProcessExit(stack);
+  }
+
+  /** Adds a participant that reports on what the others found (the diagram): it runs after all of them. */
+  public addReporter(reporter: IStackSynthesisParticipant): void {
+    if (!this.reporters.includes(reporter)) this.reporters.push(reporter);
   }
 
   /** Adds a participant for this stack (e.g. an aspect that visited a construct of the stack). */
@@ -87,12 +94,14 @@ export class StackHook extends Construct {
     this.checkProtection();
     const fromAspects = [...this.stack.node.scopes].reverse().flatMap((scope): unknown[] => Aspects.of(scope).all).filter(isParticipant);
     const directory = path.join(session.outdir, session.manifest.forStack(this.stack).workingDirectory);
-    for (const participant of new Set([...this.participants, ...fromAspects])) participant.synthesizeStack(this.stack, directory);
+    for (const participant of new Set([...this.participants, ...fromAspects, ...this.reporters])) participant.synthesizeStack(this.stack, directory);
   }
 }
 
 /** Makes sure the stack of `scope` has the library's synthesis hook. */
 export function ensureStackHook(scope: IConstruct): StackHook {
+  // Where the user's code creates the library's constructs, for reports that point at source lines (SARIF).
+  recordCreationSite(scope);
   return StackHook.of(scope);
 }
 
