@@ -21,7 +21,7 @@ export const BASE_WORKSPACE: WorkspaceProps = { name: 'health', location: 'eastu
 export function addMedTech(workspace: Workspace, id = 'Devices', extra: { monitoring?: false } = {}): MedTechService {
   return workspace.addMedTechService(id, {
     name: id.toLowerCase(),
-    eventHub: { namespaceName: 'contoso-devices', eventHubName: 'telemetry', consumerGroupName: 'medtech' },
+    eventHub: { namespaceName: 'contoso-devices', eventHubName: 'telemetry', consumerGroupName: id === 'Devices' ? 'medtech' : `medtech-${id.toLowerCase()}` },
     deviceMapping: { templateType: 'CollectionContent', template: [] },
     ...extra,
   });

@@ -63,7 +63,11 @@ describe('two constructs for one Azure resource', () => {
         synth((stack) => {
           const health = workspace(stack);
           addMedTech(health, 'Devices');
-          addMedTech(health, 'Wearables');
+          health.addMedTechService('Wearables', {
+            name: 'wearables',
+            eventHub: { namespaceName: 'contoso-devices', eventHubName: 'telemetry', consumerGroupName: 'medtech' },
+            deviceMapping: { templateType: 'CollectionContent', template: [] },
+          });
         }),
       ),
     ).toMatch(/^\[stack\/Health\/Wearables\] MedTechService eventHub consumer group "medtech" of event hub "contoso-devices\/telemetry" is already read by stack\/Health\/Devices: each reader needs its own consumer group/);

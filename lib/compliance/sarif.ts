@@ -185,7 +185,7 @@ function fallbackSite(): SourceSite | undefined {
 
 function reportingDescriptor(rule: ComplianceRuleInfo): { readonly [name: string]: unknown } {
   const policies = rule.azurePolicy.map((id) => ({ id, url: `https://portal.azure.com/#view/Microsoft_Azure_Policy/PolicyDetailBlade/definitionId/%2Fproviders%2FMicrosoft.Authorization%2FpolicyDefinitions%2F${id}` }));
-  const controls = rule.hipaa.map((control) => ({ control, url: `https://www.ecfr.gov/current/title-45/section-${control.replace(/\(.*$/, '')}` }));
+  const controls = rule.hipaa.map((control) => ({ control, url: `https://www.ecfr.gov/current/title-45/section-${control.split('(')[0]}` }));
   const text = [
     rule.description,
     `Fix: ${rule.fix}`,

@@ -7,6 +7,7 @@ import { EventSubscriptionDestination } from './destination';
 import { eventServiceKind, HealthDataEventType } from './event-types';
 import { checkHealthDataEventFilter, healthDataEventFilter } from './filter';
 import { WorkspaceEvents } from './workspace-events';
+import { trimCharacters } from '../core/text';
 
 /** How Event Grid formats the events it delivers. */
 export enum EventDeliverySchema {
@@ -97,7 +98,7 @@ const SUBSCRIPTION_NAME_RULE: ValueRule<string> = {
   requirement: "3-64 letters, digits or '-'",
   test: (value) => typeof value === 'string' && /^[-a-zA-Z0-9]{3,64}$/.test(value),
   fix: (value) => {
-    const repaired = String(value).replace(/[^-a-zA-Z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
+    const repaired = trimCharacters(String(value).replace(/[^-a-zA-Z0-9]+/g, '-'), '-').slice(0, 64);
     return repaired.length >= 3 ? `Use e.g. "${repaired}".` : undefined;
   },
 };
@@ -124,7 +125,7 @@ const DEAD_LETTER_OBJECT = objectRule('an object { storageAccountId, containerNa
 const HOST_LABEL: { readonly [idSegment: string]: 'fhir' | 'dicom' } = { fhirServices: 'fhir', dicomServices: 'dicom' };
 
 function defaultName(id: string): string {
-  return id.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
+  return trimCharacters(id.toLowerCase().replace(/[^a-z0-9-]+/g, '-'), '-').slice(0, 64);
 }
 
 /**

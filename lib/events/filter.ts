@@ -2,6 +2,7 @@ import type { EventgridSystemTopicEventSubscriptionAdvancedFilter } from '../cor
 import { InputProblems, isUnresolved, ValueRule } from '../core/validation';
 import { FHIR_R4_RESOURCE_TYPES } from '../core/fhir-r4-resource-types';
 import { eventServiceKind, HEALTH_DATA_EVENT_TYPES, HealthDataEventType } from './event-types';
+import { trimCharacters } from '../core/text';
 
 /**
  * What an event subscription delivers. Event Grid filters, as Microsoft documents them (event-grid/event-filtering.md):
@@ -47,7 +48,7 @@ const EVENT_TYPE_RULE: ValueRule<string> = {
 const HOST_NAME_RULE: ValueRule<string> = {
   requirement: 'a FHIR or DICOM service host name, "{workspace}-{service}.fhir.azurehealthcareapis.com" (or .dicom., or .us in Azure Government), without https://',
   test: (value) => typeof value === 'string' && /^[a-z0-9]{3,24}-[0-9a-zA-Z][-0-9a-zA-Z]{1,22}[0-9a-zA-Z]\.(fhir|dicom)\.azurehealthcareapis\.(com|us)$/.test(value),
-  fix: (value) => (typeof value === 'string' && value.startsWith('https://') ? `Use "${value.slice(8).replace(/\/+$/, '')}".` : undefined),
+  fix: (value) => (typeof value === 'string' && value.startsWith('https://') ? `Use "${trimCharacters(value.slice(8), '/', 'end')}".` : undefined),
 };
 
 const RESOURCE_TYPE_RULE: ValueRule<string> = {
@@ -57,7 +58,7 @@ const RESOURCE_TYPE_RULE: ValueRule<string> = {
 
 /** The host name of a service endpoint (`https://ws-fhir.fhir.azurehealthcareapis.com` → `ws-fhir.fhir.azurehealthcareapis.com`). */
 export function serviceHostName(endpoint: string): string {
-  return endpoint.replace(/^https:\/\//, '').replace(/\/+$/, '');
+  return trimCharacters(endpoint.replace(/^https:\/\//, ''), '/', 'end');
 }
 
 /** Checks a filter: event types known, hosts well-formed, FHIR resource types only with FHIR events, Event Grid limits. */

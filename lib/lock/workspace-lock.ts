@@ -4,6 +4,7 @@ import type { IHealthDataService, IWorkspaceFeature, IWorkspaceRef } from '../co
 import { ManagementLock } from '../core/platform/azurerm';
 import { Annotations, dependable, Lazy, TerraformStack } from '../core/platform/cdktf';
 import { fail, InputProblems, ValueRule } from '../core/validation';
+import { trimCharacters } from '../core/text';
 
 /**
  * A management lock's level. Azure applies a lock on the workspace to every service in it.
@@ -35,7 +36,7 @@ const LOCK_NAME_RULE: ValueRule<string> = {
   requirement: "1-259 letters, digits, '-' or '_'",
   test: (value) => typeof value === 'string' && /^[A-Za-z0-9_-]{1,259}$/.test(value),
   fix: (value) => {
-    const repaired = String(value).replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 259);
+    const repaired = trimCharacters(String(value).replace(/[^A-Za-z0-9_-]+/g, '-'), '-').slice(0, 259);
     return repaired.length > 0 ? `Use e.g. "${repaired}".` : undefined;
   },
 };

@@ -160,10 +160,11 @@ describe(`a fresh ${CORE} app that installs ${BUILD.name} from its tarball`, () 
 
     const report = JSON.parse(fs.readFileSync(path.join(stackDir, 'health-data-compliance.json'), 'utf8')) as ComplianceReport;
     expect(report.stack).toBe('clinic');
-    // DICOM without a customer-managed key is the one finding: a warning, so synth succeeds.
-    expect(report.summary).toMatchObject({ errors: 0, warnings: 1, unknown: 0, suppressed: 0 });
+    // FHIR (azurerm) and DICOM without a customer-managed key are the findings: warnings, so synth succeeds.
+    expect(report.summary).toMatchObject({ errors: 0, warnings: 2, unknown: 0, suppressed: 0 });
     expect(report.findings.filter((finding) => finding.result === 'non-compliant').map((finding) => [finding.ruleId, finding.constructPath])).toEqual([
       ['AHDS-CUSTOMER-MANAGED-KEY', 'clinic/Health/Imaging'],
+      ['AHDS-CUSTOMER-MANAGED-KEY', 'clinic/Health/Records'],
     ]);
     expect(fs.readFileSync(path.join(stackDir, 'health-data-compliance.csv'), 'utf8')).toMatch(/^Rule ID,Level,Resource,Construct Path,Result,Suppressed,Suppression Reason,Reason\n/);
   });

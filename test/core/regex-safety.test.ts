@@ -24,7 +24,11 @@ describe('regular expressions in lib/', () => {
 
   test('every RegExp is a literal, so that the checks below see it', () => {
     // A `new RegExp(variable)` cannot be checked statically: build the pattern from a literal, or match without one.
-    expect(dynamic).toEqual([]);
+    // The one exception is the user's own `=~` pattern in a MedTech mapping, which the offline evaluator runs on the
+    // user's own sample messages, as the service does (the pattern is the user's input, not the library's).
+    const USER_PATTERN = path.join('lib', 'medtech', 'mapping', 'evaluator', 'json-path-evaluator.ts');
+    expect(dynamic.filter((where) => !where.startsWith(`${USER_PATTERN}:`))).toEqual([]);
+    expect(dynamic.filter((where) => where.startsWith(`${USER_PATTERN}:`)).length).toBeLessThanOrEqual(1);
   });
 
   test('recheck finds every pattern safe (no exponential or polynomial backtracking)', () => {

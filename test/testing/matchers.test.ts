@@ -19,7 +19,9 @@ function compliantStack(): { stack: TerraformStack; workspace: Workspace } {
   const stack = newStack();
   const workspace = new Workspace(stack, 'Health', { ...BASE_WORKSPACE, monitoring: { logAnalyticsWorkspaceId: LAW_ID } });
   workspace.addPrivateEndpoint('PrivateLink', { subnetId: SUBNET_ID });
-  workspace.addFhirService('Patients', { name: 'patients', identity: SYSTEM_IDENTITY });
+  const fhir = workspace.addFhirService('Patients', { name: 'patients', identity: SYSTEM_IDENTITY });
+  // An azurerm FHIR service cannot hold a customer-managed key (a warning since the AzAPI path can): accepted here.
+  HealthDataCompliance.suppress(fhir, 'AHDS-CUSTOMER-MANAGED-KEY', 'Microsoft-managed keys approved for this test stack');
   return { stack, workspace };
 }
 
@@ -37,7 +39,7 @@ describe('toPassHealthDataCompliance', () => {
   test('a compliant stack passes; .not fails and says why', () => {
     const { stack } = compliantStack();
     expect(stack).toPassHealthDataCompliance();
-    expect(failureOf(() => expect(stack).not.toPassHealthDataCompliance())).toMatch(/expected stack stack not to pass the compliance check, but it passes \(\d+ findings: \d+ compliant, 0 non-compliant/);
+    expect(failureOf(() => expect(stack).not.toPassHealthDataCompliance())).toMatch(/expected stack stack not to pass the compliance check, but it passes \(\d+ findings: \d+ compliant, 1 non-compliant \(1 suppressed\)/);
   });
 
   test('a non-compliant stack fails, listing each failing finding with its rule, level and construct path', () => {

@@ -1,3 +1,5 @@
+import { trimCharacters } from '../../../core/text';
+
 /**
  * .NET `DateTime` as the MedTech engine sees it: 100 ns ticks since 0001-01-01 plus a kind. Parsing follows
  * Json.NET's ISO reader (`DateTimeParser`, which turns ISO strings in a message into Date tokens) and a subset of
@@ -294,7 +296,7 @@ function datePart(parts: DateTimeParts): string {
 }
 
 function trimmedFraction(fraction: number): string {
-  return fraction === 0 ? '' : `.${pad(fraction, 7).replace(/0+$/, '')}`;
+  return fraction === 0 ? '' : `.${trimCharacters(pad(fraction, 7), '0', 'end')}`;
 }
 
 /** How Azure's docs and Mapping debugger print a measurement's time: `2023-03-13T22:46:01.875Z` (always UTC). */

@@ -4,6 +4,7 @@
  * `long.Parse`, `double.Parse`, `decimal.Parse`, `bool.Parse` with their accepted syntax and exception texts.
  */
 import { DotNetError } from './dotnet-datetime';
+import { trimCharacters } from '../../../core/text';
 
 export const INT64_MIN = -(2n ** 63n);
 export const INT64_MAX = 2n ** 63n - 1n;
@@ -22,7 +23,7 @@ export function formatDouble(value: number): string {
   if (value === 0) return '0';
   const [mantissa, exponentText] = Math.abs(value).toExponential(14).split('e');
   const exponent = Number(exponentText);
-  const digits = mantissa.replace('.', '').replace(/0+$/, '');
+  const digits = trimCharacters(mantissa.replace('.', ''), '0', 'end');
   const sign = value < 0 ? '-' : '';
   if (exponent >= 15 || exponent < -5) {
     const fraction = digits.length > 1 ? `.${digits.slice(1)}` : '';
@@ -44,10 +45,11 @@ function overflow(type: 'Int32' | 'Int64' | 'Double' | 'Decimal'): DotNetError {
 }
 
 // .NET's white space for number parsing (NumberStyles.AllowLeadingWhite / AllowTrailingWhite).
-const WHITE = '[\\t\\n\\v\\f\\r ]*';
-// Each part starts with its own kind of character, so these run in linear time.
-const INTEGER = new RegExp(`^${WHITE}([+-]?)(\\d+)${WHITE}$`);
-const FLOAT = new RegExp(`^${WHITE}([+-]?)(\\d[\\d,]*)?(?:\\.(\\d*))?(?:[eE]([+-]?\\d+))?${WHITE}$`);
+// .NET's white space for number parsing (NumberStyles.AllowLeadingWhite / AllowTrailingWhite) is trimmed first, so
+// that the patterns, each part starting with its own kind of character, run in linear time.
+const WHITE = '\t\n\v\f\r ';
+const INTEGER = /^([+-]?)(\d+)$/;
+const FLOAT = /^([+-]?)(\d[\d,]*)?(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 const DECIMAL_BODY = /^(\d[\d,]*)?(?:\.(\d*))?$/;
 
 function isWhite(c: string): boolean {
@@ -65,7 +67,7 @@ function trimWhite(text: string): string {
 
 /** `long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture)`. */
 export function parseInt64(text: string): bigint {
-  const match = INTEGER.exec(text);
+  const match = INTEGER.exec(trimCharacters(text, WHITE));
   if (match === null) throw formatException();
   const value = BigInt(`${match[1]}${match[2]}`);
   if (!isInt64(value)) throw overflow('Int64');
@@ -80,7 +82,7 @@ export function parseDouble(text: string): number {
     if (symbol[2].toLowerCase() === 'nan') return NaN;
     return symbol[1] === '-' ? -Infinity : Infinity;
   }
-  const match = FLOAT.exec(text);
+  const match = FLOAT.exec(trimCharacters(text, WHITE));
   if (match === null || (match[2] === undefined && (match[3] === undefined || match[3] === ''))) throw formatException();
   if (match[2] !== undefined && match[2].startsWith(',')) throw formatException();
   const value = Number(`${match[1]}${(match[2] ?? '0').replace(/,/g, '')}.${match[3] ?? ''}0e${match[4] ?? '0'}`);
@@ -105,7 +107,7 @@ export function parseDecimal(text: string): string {
   const match = DECIMAL_BODY.exec(body);
   if (match === null || (match[1] === undefined && (match[2] === undefined || match[2] === ''))) throw formatException();
   const whole = (match[1] ?? '0').replace(/,/g, '').replace(/^0+(?=\d)/, '');
-  const fraction = (match[2] ?? '').replace(/0+$/, '');
+  const fraction = trimCharacters(match[2] ?? '', '0', 'end');
   // System.Decimal holds 96-bit integers scaled by a power of ten: about 7.9e28.
   if (whole.length > 29 || (whole.length === 29 && whole > '79228162514264337593543950335')) throw overflow('Decimal');
   const significant = `${whole}${fraction}`.replace(/^0+/, '');
