@@ -26,7 +26,12 @@ function worker(size: number, withCheck: boolean): void {
   const law = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-ops/providers/Microsoft.OperationalInsights/workspaces/law`;
   const subnet = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/endpoints`;
   for (let i = 0; i < size; i++) {
-    const workspace = new lib.Workspace(stack, `Health${i}`, { name: `health${i}`, location: 'eastus', resourceGroupName: 'rg-health', monitoring: { logAnalyticsWorkspaceId: law } });
+    const workspace = new lib.Workspace(stack, `Health${i}`, {
+      name: `health${i}`,
+      location: 'eastus',
+      resourceGroupName: 'rg-health',
+      monitoring: { logAnalyticsWorkspaceId: law },
+    });
     workspace.addFhirService('Patients', { name: 'patients' });
     workspace.addDicomService('Images', { name: 'images' });
     workspace.addPrivateEndpoint('PrivateLink', { subnetId: subnet, name: `pe-health${i}` });
@@ -44,11 +49,15 @@ function worker(size: number, withCheck: boolean): void {
 }
 
 function measure(size: number, withCheck: boolean): { seconds: number; failed: boolean } {
-  const run = spawnSync(process.execPath, [require.resolve('ts-node/dist/bin'), '--transpile-only', __filename, '--worker', String(size), withCheck ? 'with' : 'without'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const run = spawnSync(
+    process.execPath,
+    [require.resolve('ts-node/dist/bin'), '--transpile-only', __filename, '--worker', String(size), withCheck ? 'with' : 'without'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const line = run.stdout.split('\n').find((candidate) => candidate.startsWith(MARKER));
   if (!line) throw new Error(`worker ${size} ${withCheck} failed:\n${run.stderr}`);
   return JSON.parse(line.slice(MARKER.length));

@@ -56,7 +56,13 @@ export function measureCores(plan: CoresPlan): CoresResult {
     a: [] as SynthMeasurement[],
     b: [] as SynthMeasurement[],
   }));
-  const synthJob = (root: string, mode: 'constructs' | 'raw'): Job => ({ kind: 'synth', root, mode, workspaces: plan.workspaces, features: plan.features });
+  const synthJob = (root: string, mode: 'constructs' | 'raw'): Job => ({
+    kind: 'synth',
+    root,
+    mode,
+    workspaces: plan.workspaces,
+    features: plan.features,
+  });
   const rotate = <T>(items: readonly T[], by: number): T[] => [...items.slice(by % items.length), ...items.slice(0, by % items.length)];
 
   // Warm-up, not counted: one require and one synth of each side on each core.
@@ -84,9 +90,17 @@ export function measureCores(plan: CoresPlan): CoresResult {
   // Both cores, both sides, every run: the same resources (the cores synthesize the same JSON apart from versions).
   const reference = results[0].a[0].contents!.inventory;
   for (const entry of results) {
-    for (const [side, runs] of [['(a)', entry.a], ['(b)', entry.b]] as const) {
+    for (const [side, runs] of [
+      ['(a)', entry.a],
+      ['(b)', entry.b],
+    ] as const) {
       for (const [index, measurement] of runs.entries()) {
-        const differences = inventoryDifferences(reference, measurement.contents!.inventory, `${results[0].setup.core} (a) run 1`, `${entry.setup.core} ${side} run ${index + 1}`);
+        const differences = inventoryDifferences(
+          reference,
+          measurement.contents!.inventory,
+          `${results[0].setup.core} (a) run 1`,
+          `${entry.setup.core} ${side} run ${index + 1}`,
+        );
         if (differences.length > 0) throw new Error(`cores at N=${plan.workspaces}: different resources:\n  ${differences.join('\n  ')}`);
       }
     }
@@ -114,7 +128,8 @@ function total(measurement: SynthMeasurement): number {
   return measurement.constructMs + measurement.synthMs;
 }
 
-const range = (values: readonly number[], digits: number): string => `${median(values).toFixed(digits)} (${min(values).toFixed(digits)}–${max(values).toFixed(digits)})`;
+const range = (values: readonly number[], digits: number): string =>
+  `${median(values).toFixed(digits)} (${min(values).toFixed(digits)}–${max(values).toFixed(digits)})`;
 
 /** The markdown section of docs/benchmarks.md. */
 export function renderCores(result: CoresResult): string[] {
@@ -122,7 +137,9 @@ export function renderCores(result: CoresResult): string[] {
     const library = entry.require.library.map((m) => m.requireMs);
     const raw = entry.require.raw.map((m) => m.requireMs);
     return [
-      `**${entry.core}** (${Object.entries(entry.packages).map(([name, version]) => `${name} ${version}`).join(', ')})`,
+      `**${entry.core}** (${Object.entries(entry.packages)
+        .map(([name, version]) => `${name} ${version}`)
+        .join(', ')})`,
       range(library, 1),
       range(raw, 1),
       (median(library) / median(raw)).toFixed(3),
@@ -149,7 +166,8 @@ export function renderCores(result: CoresResult): string[] {
     '(b) peak RSS MB',
   ];
   const [first, second] = result.cores;
-  const compare = (of: (entry: CoreMeasurement) => number[]): string => (second === undefined ? '-' : (median(of(second)) / median(of(first))).toFixed(3));
+  const compare = (of: (entry: CoreMeasurement) => number[]): string =>
+    second === undefined ? '-' : (median(of(second)) / median(of(first))).toFixed(3);
   return [
     '## cdktf and CDK Terrain (cdktn)',
     '',

@@ -36,7 +36,12 @@ function synthOnce(workspaces: number, mode: Mode): { wall: number; cpu: number 
   try {
     const started = process.hrtime.bigint();
     const cpu = process.cpuUsage();
-    const app = new App({ outdir, skipBackendValidation: true, context: mode.context, ...(mode.stackTraces === false ? { stackTraces: false } : {}) });
+    const app = new App({
+      outdir,
+      skipBackendValidation: true,
+      context: mode.context,
+      ...(mode.stackTraces === false ? { stackTraces: false } : {}),
+    });
     const stack = new TerraformStack(app, 'bench');
     new AzurermProvider(stack, 'azurerm', { features: [{}] });
     buildWithConstructs(lib, stack, workspaces, FEATURES);
@@ -59,7 +64,10 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
 for (const workspaces of sizes.length > 0 ? sizes : [1, 10]) {
   MODES.forEach((mode) => synthOnce(workspaces, mode)); // warm-up
   const times = new Map<string, Array<{ wall: number; cpu: number }>>(MODES.map((mode) => [mode.name, []]));
@@ -70,6 +78,8 @@ for (const workspaces of sizes.length > 0 ? sizes : [1, 10]) {
   for (const mode of MODES) {
     const [wall, cpu] = [of(mode.name, 'wall'), of(mode.name, 'cpu')];
     const delta = (value: number, reference: number): string => `${value >= reference ? '+' : ''}${(value - reference).toFixed(1)}`;
-    console.log(`  ${mode.name.padEnd(52)} wall ${wall.toFixed(1).padStart(7)} (${delta(wall, of(base, 'wall'))})  cpu ${cpu.toFixed(1).padStart(7)} (${delta(cpu, of(base, 'cpu'))})`);
+    console.log(
+      `  ${mode.name.padEnd(52)} wall ${wall.toFixed(1).padStart(7)} (${delta(wall, of(base, 'wall'))})  cpu ${cpu.toFixed(1).padStart(7)} (${delta(cpu, of(base, 'cpu'))})`,
+    );
   }
 }

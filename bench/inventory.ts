@@ -75,10 +75,14 @@ export function contentsOf(stack: { [key: string]: Json }, withBodies = false): 
   // Each block's canonical form is its body with references replaced by the referenced block's canonical form
   // (as a hash). References form a shallow DAG (workspace <- service <- role assignment ...), so a few rounds settle it.
   const addresses = new Set(blocks.map((block) => block.address));
-  let canonical = new Map(blocks.map((block) => [block.address, `${block.type}:${hash(block.text.replace(REFERENCE, (ref) => (addresses.has(ref) ? '<ref>' : ref)))}`]));
+  let canonical = new Map(
+    blocks.map((block) => [block.address, `${block.type}:${hash(block.text.replace(REFERENCE, (ref) => (addresses.has(ref) ? '<ref>' : ref)))}`]),
+  );
   let texts = new Map<string, string>();
   for (let round = 0; round < 6; round++) {
-    texts = new Map(blocks.map((block) => [block.address, block.text.replace(REFERENCE, (ref) => (addresses.has(ref) ? `<${canonical.get(ref)}>` : ref))]));
+    texts = new Map(
+      blocks.map((block) => [block.address, block.text.replace(REFERENCE, (ref) => (addresses.has(ref) ? `<${canonical.get(ref)}>` : ref))]),
+    );
     const next = new Map(blocks.map((block) => [block.address, `${block.type}:${hash(texts.get(block.address)!)}`]));
     const settled = [...next].every(([address, value]) => canonical.get(address) === value);
     canonical = next;
@@ -113,7 +117,9 @@ export function bodyDifferences(left: Record<string, string[]>, right: Record<st
     const onlyLeft = a.filter((body) => !b.includes(body));
     const onlyRight = b.filter((body) => !a.includes(body));
     if (onlyLeft.length > 0 || onlyRight.length > 0) {
-      differences.push(`${type}: ${onlyLeft.length} bodies only in (a), ${onlyRight.length} only in (b); e.g.\n  (a) ${onlyLeft[0] ?? '-'}\n  (b) ${onlyRight[0] ?? '-'}`);
+      differences.push(
+        `${type}: ${onlyLeft.length} bodies only in (a), ${onlyRight.length} only in (b); e.g.\n  (a) ${onlyLeft[0] ?? '-'}\n  (b) ${onlyRight[0] ?? '-'}`,
+      );
     }
   }
   return differences;

@@ -44,7 +44,12 @@ export interface BenchResults {
   /** FHIR + DICOM only (measured when the library offers optional parts), for comparison. */
   readonly coreSizes: SizeResult[];
   readonly skipped: string[];
-  readonly equivalence: { readonly workspaces: number; readonly inventory: Inventory; readonly bodiesIdentical: boolean; readonly bodyDifferences: string[] };
+  readonly equivalence: {
+    readonly workspaces: number;
+    readonly inventory: Inventory;
+    readonly bodiesIdentical: boolean;
+    readonly bodyDifferences: string[];
+  };
   readonly require: {
     readonly library: RequireMeasurement[];
     /** The provider classes the library imports, with cdktf and constructs: the target's baseline. */
@@ -83,7 +88,21 @@ function table(header: string[], rows: string[][]): string {
 
 function resultsTable(sizes: readonly SizeResult[]): string {
   return table(
-    ['N (workspaces)', 'services', 'resources', '(a) library ms', '(b) raw ms', '(a)/(b)', '(a)/(b) CPU time', '(a) ms/service', '(b) ms/service', '(a) peak RSS MB', '(b) peak RSS MB', '(a) heap MB', '(b) heap MB'],
+    [
+      'N (workspaces)',
+      'services',
+      'resources',
+      '(a) library ms',
+      '(b) raw ms',
+      '(a)/(b)',
+      '(a)/(b) CPU time',
+      '(a) ms/service',
+      '(b) ms/service',
+      '(a) peak RSS MB',
+      '(b) peak RSS MB',
+      '(a) heap MB',
+      '(b) heap MB',
+    ],
     sizes.map((size) => [
       String(size.workspaces),
       String(size.services),
@@ -105,7 +124,14 @@ function resultsTable(sizes: readonly SizeResult[]): string {
 interface Verdicts {
   readonly ratio?: { readonly value: number; readonly met: boolean; readonly at: number };
   readonly linear:
-    | { readonly growthA: number; readonly growthB: number; readonly rSquaredA: number; readonly rSquaredB: number; readonly met: boolean; readonly sizes: number[] }
+    | {
+        readonly growthA: number;
+        readonly growthB: number;
+        readonly rSquaredA: number;
+        readonly rSquaredB: number;
+        readonly met: boolean;
+        readonly sizes: number[];
+      }
     | undefined;
   readonly require: { readonly library: number; readonly raw: number; readonly value: number; readonly met: boolean };
 }
@@ -116,7 +142,8 @@ export function verdicts(results: BenchResults): Verdicts {
   // step before); the R² of the line is reported with it. Fixed costs make small N look dearer per service, which is
   // not a departure from linearity.
   const fitted = results.sizes.filter((size) => size.workspaces >= 10);
-  const marginal = (side: 'a' | 'b', from: SizeResult, to: SizeResult): number => (median(to[side].map(total)) - median(from[side].map(total))) / (to.services - from.services);
+  const marginal = (side: 'a' | 'b', from: SizeResult, to: SizeResult): number =>
+    (median(to[side].map(total)) - median(from[side].map(total))) / (to.services - from.services);
   const growth = (side: 'a' | 'b'): number => {
     const [p, q, r] = fitted.slice(-3);
     return marginal(side, q, r) / marginal(side, p, q);
@@ -159,7 +186,9 @@ export function renderMarkdown(results: BenchResults, notes: string): string {
     '',
     `Measured ${results.date.slice(0, 10)} (${results.date}) with \`${results.command}\`, ${fixed(results.durationS)} s in total.`,
     '',
-    `Machine: ${m.cpu}, ${m.memoryGb} GiB RAM, ${m.os}, Node ${m.node}. ${Object.entries(m.packages).map(([name, version]) => `${name} ${version}`).join(', ')}. Library at commit ${m.commit || 'unknown'}.`,
+    `Machine: ${m.cpu}, ${m.memoryGb} GiB RAM, ${m.os}, Node ${m.node}. ${Object.entries(m.packages)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(', ')}. Library at commit ${m.commit || 'unknown'}.`,
     '',
     `Load average (1/5/15 min) when the timed runs started: ${results.load.atStart.map((x) => x.toFixed(2)).join(' / ')}; at the end: ${results.load.atEnd.map((x) => x.toFixed(2)).join(' / ')}. ` +
       'The machine is shared (other builds and tests run on the same cores), so wall times carry noise: the tables give min–max next to each median, and the CPU time of each run as a cross-check.',
@@ -169,11 +198,15 @@ export function renderMarkdown(results: BenchResults, notes: string): string {
     `- **Scenario**: N workspaces, each with ${results.scenario}, in one stack with one azurerm provider.`,
     '- **(a)** the scenario written with this library, loaded from the built package (`dist/`): bench/scenario-constructs.ts.',
     '- **(b)** the same infrastructure hand-written with the raw `@cdktf/provider-azurerm` classes (each imported from `@cdktf/provider-azurerm/lib/<resource>`), with the same arguments, `prevent_destroy`, tags and FHIR authentication defaults, and no validation: bench/scenario-raw.ts.',
-    `- **Same resources**: at N = ${results.equivalence.workspaces} (a) and (b) synthesize ${Object.entries(results.equivalence.inventory).map(([type, count]) => `${count} \`${type}\``).join(', ')}; ` +
+    `- **Same resources**: at N = ${results.equivalence.workspaces} (a) and (b) synthesize ${Object.entries(results.equivalence.inventory)
+      .map(([type, count]) => `${count} \`${type}\``)
+      .join(', ')}; ` +
       `after dropping construct metadata and mapping logical ids to the referenced blocks, their bodies are ${results.equivalence.bodiesIdentical ? '**identical**' : '**not identical** (see below)'}. ` +
       `Every timed run is checked again (types and counts must match, or the run fails); bodies identical at every N: ${sizes.every((size) => size.identicalBodies) ? 'yes' : 'no'}.`,
     `- **Included in this run**: FHIR, DICOM${results.features.medTech ? ', MedTech (+ destination + role assignments)' : ''}${results.features.grants ? ', FHIR grants' : ''}${results.features.monitoring ? ', diagnostic settings' : ''}. ` +
-      (results.featureNotes.length > 0 ? `Left out because the built library does not offer them yet: ${results.featureNotes.join(' ')}` : 'Nothing left out.'),
+      (results.featureNotes.length > 0
+        ? `Left out because the built library does not offer them yet: ${results.featureNotes.join(' ')}`
+        : 'Nothing left out.'),
     `- **Each measurement** is a fresh \`node\` process (plain Node, no ts-node), so every run is cold and its peak RSS is its own; ${results.runs} runs of each side per N, alternating (a)/(b) order, after one discarded warm-up per side. ` +
       'Time = constructing the tree + `app.synth()` into a temporary outdir (validation, token resolution, writing cdk.tf.json); loading modules is measured separately (cold require). Median, with (min–max).',
     '',
@@ -225,10 +258,27 @@ export function renderMarkdown(results: BenchResults, notes: string): string {
     '',
   );
 
-  push('## Phases', '', 'Median ms of each phase; `require` is loading cdktf, the provider classes and (a) the library inside the measured process.', '');
+  push(
+    '## Phases',
+    '',
+    'Median ms of each phase; `require` is loading cdktf, the provider classes and (a) the library inside the measured process.',
+    '',
+  );
   push(
     table(
-      ['N', '(a) require', '(a) construct', '(a) synth', '(b) require', '(b) construct', '(b) synth', '(a)/(b) construct', '(a)/(b) synth', '(a) constructs in tree', '(b) constructs in tree'],
+      [
+        'N',
+        '(a) require',
+        '(a) construct',
+        '(a) synth',
+        '(b) require',
+        '(b) construct',
+        '(b) synth',
+        '(a)/(b) construct',
+        '(a)/(b) synth',
+        '(a) constructs in tree',
+        '(b) constructs in tree',
+      ],
       sizes.map((size) => {
         const med = (side: 'a' | 'b', key: 'requireMs' | 'constructMs' | 'synthMs'): number => median(size[side].map((x) => x[key]));
         return [
@@ -265,14 +315,21 @@ export function renderMarkdown(results: BenchResults, notes: string): string {
         large.slice(1).map((size, index) => {
           const previous = large[index];
           const added = size.services - previous.services;
-          const delta = (side: 'a' | 'b', of: (x: SynthMeasurement) => number): number => (median(size[side].map(of)) - median(previous[side].map(of))) / added;
+          const delta = (side: 'a' | 'b', of: (x: SynthMeasurement) => number): number =>
+            (median(size[side].map(of)) - median(previous[side].map(of))) / added;
           return [
             String(previous.workspaces),
             String(size.workspaces),
             fixed(delta('a', total), 3),
             fixed(delta('b', total), 3),
-            fixed(delta('a', (x) => x.peakRssMb), 3),
-            fixed(delta('b', (x) => x.peakRssMb), 3),
+            fixed(
+              delta('a', (x) => x.peakRssMb),
+              3,
+            ),
+            fixed(
+              delta('b', (x) => x.peakRssMb),
+              3,
+            ),
           ];
         }),
       ),
@@ -291,8 +348,18 @@ export function renderMarkdown(results: BenchResults, notes: string): string {
     table(
       ['', 'median ms', 'min–max ms', 'files loaded'],
       [
-        ['library (`require(dist)`)', fixed(v.require.library, 1), `${fixed(min(results.require.library.map((x) => x.requireMs)), 1)}–${fixed(max(results.require.library.map((x) => x.requireMs)), 1)}`, String(results.require.library[0].filesLoaded)],
-        ['the same provider classes + cdktf + constructs (the baseline)', fixed(v.require.raw, 1), `${fixed(min(results.require.raw.map((x) => x.requireMs)), 1)}–${fixed(max(results.require.raw.map((x) => x.requireMs)), 1)}`, String(results.require.raw[0].filesLoaded)],
+        [
+          'library (`require(dist)`)',
+          fixed(v.require.library, 1),
+          `${fixed(min(results.require.library.map((x) => x.requireMs)), 1)}–${fixed(max(results.require.library.map((x) => x.requireMs)), 1)}`,
+          String(results.require.library[0].filesLoaded),
+        ],
+        [
+          'the same provider classes + cdktf + constructs (the baseline)',
+          fixed(v.require.raw, 1),
+          `${fixed(min(results.require.raw.map((x) => x.requireMs)), 1)}–${fixed(max(results.require.raw.map((x) => x.requireMs)), 1)}`,
+          String(results.require.raw[0].filesLoaded),
+        ],
         [
           `for reference: only what the hand-written scenario (b) loads (${results.require.scenarioModules.length - 2} provider classes)`,
           fixed(median(results.require.scenario.map((x) => x.requireMs)), 1),
@@ -325,7 +392,12 @@ export function renderMarkdown(results: BenchResults, notes: string): string {
   );
 
   if (results.cli.length > 0) {
-    push('## `cdktf synth` of the examples', '', `From the project root, ${results.cli[0].runsMs.length} timed runs after one warm-up, into a temporary outdir; wall time of the whole command.`, '');
+    push(
+      '## `cdktf synth` of the examples',
+      '',
+      `From the project root, ${results.cli[0].runsMs.length} timed runs after one warm-up, into a temporary outdir; wall time of the whole command.`,
+      '',
+    );
     push(
       table(
         ['what', 'command', 'median ms', 'min–max ms'],
@@ -432,9 +504,13 @@ export function renderChart(results: BenchResults): string {
   const height = 380;
   const parts: string[] = [];
   const add = (text: string): void => void parts.push(text);
-  add(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="12">`);
+  add(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
+  );
   add(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
-  add(`<text x="${width / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold">${escape(`Synth benchmark, ${results.date.slice(0, 10)}: (a) library vs (b) raw provider classes, median of ${results.runs} cold runs`)}</text>`);
+  add(
+    `<text x="${width / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold">${escape(`Synth benchmark, ${results.date.slice(0, 10)}: (a) library vs (b) raw provider classes, median of ${results.runs} cold runs`)}</text>`,
+  );
 
   const panels: Panel[] = [0, 1, 2].map((index) => ({ x: 70 + index * 375, y: 60, width: 290, height: 250 }));
   const services = sizes.map((size) => size.services);
@@ -469,15 +545,27 @@ export function renderChart(results: BenchResults): string {
     const times = sizes.flatMap((size) => [median(size.a.map(total)), median(size.b.map(total))]);
     const yDecades = decades(min(times), max(times));
     const toY = (value: number): number =>
-      panel.y + panel.height - ((Math.log10(value) - Math.log10(yDecades[0])) / (Math.log10(yDecades[yDecades.length - 1]) - Math.log10(yDecades[0]))) * panel.height;
+      panel.y +
+      panel.height -
+      ((Math.log10(value) - Math.log10(yDecades[0])) / (Math.log10(yDecades[yDecades.length - 1]) - Math.log10(yDecades[0]))) * panel.height;
     frame(panel, 'construct + synth time', 'services (log)', 'ms (log)');
     xAxisLog(panel);
     for (const tick of yDecades) {
       add(`<line x1="${panel.x}" y1="${toY(tick)}" x2="${panel.x + panel.width}" y2="${toY(tick)}" stroke="#eaeef2"/>`);
       add(`<text x="${panel.x - 6}" y="${toY(tick) + 4}" text-anchor="end">${tick}</text>`);
     }
-    series(panel, sizes.map((size) => [size.services, median(size.b.map(total))]), COLORS.b, toY);
-    series(panel, sizes.map((size) => [size.services, median(size.a.map(total))]), COLORS.a, toY);
+    series(
+      panel,
+      sizes.map((size) => [size.services, median(size.b.map(total))]),
+      COLORS.b,
+      toY,
+    );
+    series(
+      panel,
+      sizes.map((size) => [size.services, median(size.a.map(total))]),
+      COLORS.a,
+      toY,
+    );
   }
   // Panel 2: ms per service.
   {
@@ -492,8 +580,18 @@ export function renderChart(results: BenchResults): string {
       add(`<line x1="${panel.x}" y1="${toY(tick)}" x2="${panel.x + panel.width}" y2="${toY(tick)}" stroke="#eaeef2"/>`);
       add(`<text x="${panel.x - 6}" y="${toY(tick) + 4}" text-anchor="end">${tick}</text>`);
     }
-    series(panel, sizes.map((size) => [size.services, perService(size, 'b')]), COLORS.b, toY);
-    series(panel, sizes.map((size) => [size.services, perService(size, 'a')]), COLORS.a, toY);
+    series(
+      panel,
+      sizes.map((size) => [size.services, perService(size, 'b')]),
+      COLORS.b,
+      toY,
+    );
+    series(
+      panel,
+      sizes.map((size) => [size.services, perService(size, 'a')]),
+      COLORS.a,
+      toY,
+    );
   }
   // Panel 3: ratio bars.
   {
@@ -511,12 +609,18 @@ export function renderChart(results: BenchResults): string {
     sizes.forEach((size, index) => {
       const x = panel.x + slot * index + slot * 0.2;
       const value = ratios[index];
-      add(`<rect x="${x.toFixed(1)}" y="${toY(value).toFixed(1)}" width="${(slot * 0.6).toFixed(1)}" height="${(panel.y + panel.height - toY(value)).toFixed(1)}" fill="${COLORS.a}" fill-opacity="0.75"/>`);
-      add(`<text x="${(x + slot * 0.3).toFixed(1)}" y="${(toY(value) - 4).toFixed(1)}" text-anchor="middle" font-size="11">${value.toFixed(2)}</text>`);
+      add(
+        `<rect x="${x.toFixed(1)}" y="${toY(value).toFixed(1)}" width="${(slot * 0.6).toFixed(1)}" height="${(panel.y + panel.height - toY(value)).toFixed(1)}" fill="${COLORS.a}" fill-opacity="0.75"/>`,
+      );
+      add(
+        `<text x="${(x + slot * 0.3).toFixed(1)}" y="${(toY(value) - 4).toFixed(1)}" text-anchor="middle" font-size="11">${value.toFixed(2)}</text>`,
+      );
       add(`<text x="${(x + slot * 0.3).toFixed(1)}" y="${panel.y + panel.height + 16}" text-anchor="middle">${size.workspaces}</text>`);
     });
     const y = toY(TARGETS.ratioAt500);
-    add(`<line x1="${panel.x}" y1="${y}" x2="${panel.x + panel.width}" y2="${y}" stroke="${COLORS.target}" stroke-dasharray="6 4" stroke-width="1.5"/>`);
+    add(
+      `<line x1="${panel.x}" y1="${y}" x2="${panel.x + panel.width}" y2="${y}" stroke="${COLORS.target}" stroke-dasharray="6 4" stroke-width="1.5"/>`,
+    );
     add(`<line x1="${panel.x}" y1="${toY(1)}" x2="${panel.x + panel.width}" y2="${toY(1)}" stroke="#24292f" stroke-width="0.8"/>`);
   }
   // Legend.

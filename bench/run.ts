@@ -105,7 +105,12 @@ function runWorker<T>(job: Job, nodeArgs: string[] = [], core: Core = 'cdktf'): 
   return JSON.parse(line.slice(MARKER.length)) as T;
 }
 
-function synthJob(mode: 'constructs' | 'raw', workspaces: number, features: Features, extra: { withBodies?: boolean; skipContents?: boolean } = {}): Job {
+function synthJob(
+  mode: 'constructs' | 'raw',
+  workspaces: number,
+  features: Features,
+  extra: { withBodies?: boolean; skipContents?: boolean } = {},
+): Job {
   return { kind: 'synth', root: ROOT, mode, workspaces, features, ...extra };
 }
 
@@ -151,7 +156,12 @@ function measureSizes(options: Options, features: Features): { sizes: SizeResult
       }
     }
     for (const [index, measurement] of [...a, ...b].entries()) {
-      const differences = inventoryDifferences(a[0].contents!.inventory, measurement.contents!.inventory, '(a) run 1', `${index < a.length ? '(a)' : '(b)'} run ${(index % options.runs) + 1}`);
+      const differences = inventoryDifferences(
+        a[0].contents!.inventory,
+        measurement.contents!.inventory,
+        '(a) run 1',
+        `${index < a.length ? '(a)' : '(b)'} run ${(index % options.runs) + 1}`,
+      );
       if (differences.length > 0) throw new Error(`N=${workspaces}: the runs synthesized different resources:\n  ${differences.join('\n  ')}`);
     }
     const fingerprints = new Set([...a, ...b].map((m) => m.contents!.fingerprint));
@@ -166,7 +176,9 @@ function measureSizes(options: Options, features: Features): { sizes: SizeResult
       a,
       b,
     });
-    log(`N=${workspaces}: (a) ${median(a.map(total)).toFixed(0)} ms, (b) ${median(b.map(total)).toFixed(0)} ms, ratio ${(median(a.map(total)) / median(b.map(total))).toFixed(3)}`);
+    log(
+      `N=${workspaces}: (a) ${median(a.map(total)).toFixed(0)} ms, (b) ${median(b.map(total)).toFixed(0)} ms, ratio ${(median(a.map(total)) / median(b.map(total))).toFixed(3)}`,
+    );
   }
   return { sizes, skipped };
 }
@@ -204,7 +216,13 @@ function profileAt(workspaces: number, features: Features, published: boolean): 
   fs.mkdirSync(directory, { recursive: true });
   const summaries = (['constructs', 'raw'] as const).map((mode) => {
     const name = `${mode}-${workspaces}.cpuprofile`;
-    runWorker<SynthMeasurement>(synthJob(mode, workspaces, features, { skipContents: true }), ['--cpu-prof', '--cpu-prof-interval', '200', `--cpu-prof-dir=${directory}`, `--cpu-prof-name=${name}`]);
+    runWorker<SynthMeasurement>(synthJob(mode, workspaces, features, { skipContents: true }), [
+      '--cpu-prof',
+      '--cpu-prof-interval',
+      '200',
+      `--cpu-prof-dir=${directory}`,
+      `--cpu-prof-name=${name}`,
+    ]);
     return summarizeProfile(JSON.parse(fs.readFileSync(path.join(directory, name), 'utf8')), ROOT);
   });
   return { workspaces, constructs: summaries[0], raw: summaries[1], directory: path.relative(ROOT, directory) };
@@ -212,7 +230,12 @@ function profileAt(workspaces: number, features: Features, published: boolean): 
 
 function timeCommand(command: string, args: string[], env: NodeJS.ProcessEnv): { ms: number; ok: boolean; output: string } {
   const start = performance.now();
-  const child = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0', ...env }, timeout: 180_000 });
+  const child = spawnSync(command, args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0', ...env },
+    timeout: 180_000,
+  });
   return { ms: performance.now() - start, ok: child.status === 0, output: `${child.stdout ?? ''}\n${child.stderr ?? ''}` };
 }
 
@@ -225,7 +248,12 @@ function measureCli(options: Options): BenchResults['cli'] {
       try {
         const result = timeCommand(command, [...args.map((arg) => arg.replace('<outdir>', outdir))], { CDKTF_OUTDIR: outdir });
         if (!result.ok) {
-          const reason = result.output.split('\n').filter((line) => /error|Error/.test(line)).slice(0, 3).join(' | ') || result.output.slice(-400);
+          const reason =
+            result.output
+              .split('\n')
+              .filter((line) => /error|Error/.test(line))
+              .slice(0, 3)
+              .join(' | ') || result.output.slice(-400);
           log(`${label} failed: ${reason}`);
           return { label, command: `${command} ${args.join(' ')}`, runsMs: [], error: reason };
         }
@@ -248,7 +276,8 @@ function compareCores(options: Options, probe: ProbeResult, features: Features):
   const cdktn = buildPackage('cdktn');
   log(`built ${path.relative(ROOT, cdktn.dir)} (${cdktn.rewrittenSpecifiers} specifiers rewritten); comparing the cores at N=${options.coreSize}`);
   const version = (name: string): string => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
-  const azurerm = (name: string): string => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).cdktf.provider.version;
+  const azurerm = (name: string): string =>
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).cdktf.provider.version;
   return measureCores({
     workspaces: options.coreSize,
     scenario: describeScenario(features),
@@ -257,8 +286,24 @@ function compareCores(options: Options, probe: ProbeResult, features: Features):
     requireRuns: options.requireRuns,
     cdktfRawModules: ['constructs', 'cdktf', ...new Set([...probe.providerModules, ...rawProviderModules(NO_FEATURES)])].sort(),
     setups: [
-      { core: 'cdktf', libraryRoot: ROOT, packages: { cdktf: version('cdktf'), '@cdktf/provider-azurerm': version('@cdktf/provider-azurerm'), azurerm: azurerm('@cdktf/provider-azurerm') } },
-      { core: 'cdktn', libraryRoot: cdktn.dir, packages: { cdktn: version('cdktn'), '@cdktn/provider-azurerm': version('@cdktn/provider-azurerm'), azurerm: azurerm('@cdktn/provider-azurerm') } },
+      {
+        core: 'cdktf',
+        libraryRoot: ROOT,
+        packages: {
+          cdktf: version('cdktf'),
+          '@cdktf/provider-azurerm': version('@cdktf/provider-azurerm'),
+          azurerm: azurerm('@cdktf/provider-azurerm'),
+        },
+      },
+      {
+        core: 'cdktn',
+        libraryRoot: cdktn.dir,
+        packages: {
+          cdktn: version('cdktn'),
+          '@cdktn/provider-azurerm': version('@cdktn/provider-azurerm'),
+          azurerm: azurerm('@cdktn/provider-azurerm'),
+        },
+      },
     ],
     runWorker: (job, core) => runWorker(job, [], core),
     log,
@@ -322,7 +367,11 @@ function main(): void {
   }
 
   const equivalence = checkEquivalence(features);
-  log(`(a) and (b) synthesize the same ${Object.entries(equivalence.inventory).map(([type, count]) => `${count} ${type}`).join(', ')} at N=3; bodies ${equivalence.bodiesIdentical ? 'identical' : 'differ (see above)'}`);
+  log(
+    `(a) and (b) synthesize the same ${Object.entries(equivalence.inventory)
+      .map(([type, count]) => `${count} ${type}`)
+      .join(', ')} at N=3; bodies ${equivalence.bodiesIdentical ? 'identical' : 'differ (see above)'}`,
+  );
   // Warm the file system cache once per side; not counted.
   runWorker<SynthMeasurement>(synthJob('constructs', 10, features));
   runWorker<SynthMeasurement>(synthJob('raw', 10, features));
@@ -330,10 +379,15 @@ function main(): void {
   const loadAtStart = os.loadavg();
   const { sizes, skipped } = measureSizes(options, features);
   const withOptionalParts = Object.values(features).some(Boolean);
-  const coreSizes = withOptionalParts && !options.quick ? measureSizes({ ...options, sizes: options.sizes.filter((n) => n >= 100 && sizes.some((size) => size.workspaces === n)) }, NO_FEATURES).sizes : [];
+  const coreSizes =
+    withOptionalParts && !options.quick
+      ? measureSizes({ ...options, sizes: options.sizes.filter((n) => n >= 100 && sizes.some((size) => size.workspaces === n)) }, NO_FEATURES).sizes
+      : [];
   const loadBefore = os.loadavg();
   const required = measureRequire(options, probe, features);
-  log(`cold require: library ${median(required.library.map((m) => m.requireMs)).toFixed(1)} ms, provider classes ${median(required.raw.map((m) => m.requireMs)).toFixed(1)} ms`);
+  log(
+    `cold require: library ${median(required.library.map((m) => m.requireMs)).toFixed(1)} ms, provider classes ${median(required.raw.map((m) => m.requireMs)).toFixed(1)} ms`,
+  );
   const profileSize = [...options.sizes].filter((n) => n <= 500).pop() ?? options.sizes[0];
   const profile = profileAt(profileSize, features, options.write);
   const tokens = countTokens(features);
@@ -346,7 +400,8 @@ function main(): void {
     machine: machine(),
     scenario: describeScenario(features),
     features,
-    featureNotes: options.featureSet === 'core' ? ['--features core: optional parts left out on purpose.', ...probe.featureNotes] : probe.featureNotes,
+    featureNotes:
+      options.featureSet === 'core' ? ['--features core: optional parts left out on purpose.', ...probe.featureNotes] : probe.featureNotes,
     probe,
     runs: options.runs,
     sizes,

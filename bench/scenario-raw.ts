@@ -50,11 +50,16 @@ const PROTECTED = { preventDestroy: true };
  */
 export function buildWithRawProvider(stack: TerraformStack, workspaces: number, features: Features): void {
   const clientConfig = new DataAzurermClientConfig(stack, 'ClientConfig', {});
-  const roleDefinition = (guid: string): string => `/subscriptions/${clientConfig.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
+  const roleDefinition = (guid: string): string =>
+    `/subscriptions/${clientConfig.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
   const medtech = features.medTech ? (require('@cdktf/provider-azurerm/lib/healthcare-medtech-service') as MedtechModule) : undefined;
-  const destination = features.medTech ? (require('@cdktf/provider-azurerm/lib/healthcare-medtech-service-fhir-destination') as DestinationModule) : undefined;
+  const destination = features.medTech
+    ? (require('@cdktf/provider-azurerm/lib/healthcare-medtech-service-fhir-destination') as DestinationModule)
+    : undefined;
   const roles = features.medTech || features.grants ? (require('@cdktf/provider-azurerm/lib/role-assignment') as RoleAssignmentModule) : undefined;
-  const diagnostics = features.monitoring ? (require('@cdktf/provider-azurerm/lib/monitor-diagnostic-setting') as DiagnosticSettingModule) : undefined;
+  const diagnostics = features.monitoring
+    ? (require('@cdktf/provider-azurerm/lib/monitor-diagnostic-setting') as DiagnosticSettingModule)
+    : undefined;
   const deviceMappingJson = JSON.stringify(DEVICE_MAPPING);
   const fhirMappingJson = JSON.stringify(FHIR_MAPPING);
 
@@ -94,7 +99,11 @@ export function buildWithRawProvider(stack: TerraformStack, workspaces: number, 
       { id: dicom.id, categories: LOG_CATEGORIES.dicom, key: 'Dicom', name: DICOM_NAME },
     ];
     if (features.grants) {
-      new roles!.RoleAssignment(stack, `FhirReader${index}`, { scope: fhir.id, roleDefinitionId: roleDefinition(ROLE_GUIDS.fhirDataReader), principalId: PRINCIPAL_ID });
+      new roles!.RoleAssignment(stack, `FhirReader${index}`, {
+        scope: fhir.id,
+        roleDefinitionId: roleDefinition(ROLE_GUIDS.fhirDataReader),
+        principalId: PRINCIPAL_ID,
+      });
     }
     if (features.medTech) {
       const eventHub = eventHubOf(index);

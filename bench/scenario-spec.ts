@@ -107,7 +107,8 @@ export function servicesPerWorkspace(features: Features): number {
 /** What the scenario includes, in words, for the report. */
 export function describeScenario(features: Features): string {
   const parts = ['a FHIR R4 service (CORS, system-assigned identity, tags)', 'a DICOM service'];
-  if (features.medTech) parts.push('a MedTech service with its FHIR destination and its two role assignments (Event Hubs Data Receiver, FHIR Data Writer)');
+  if (features.medTech)
+    parts.push('a MedTech service with its FHIR destination and its two role assignments (Event Hubs Data Receiver, FHIR Data Writer)');
   if (features.grants) parts.push('a FHIR Data Reader grant');
   if (features.monitoring) parts.push('a diagnostic setting per service');
   return parts.join(', ');

@@ -129,7 +129,8 @@ function synthMeasurement(job: Extract<Job, { kind: 'synth' }>): SynthMeasuremen
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
     // Not timed: what was synthesized, for the equivalence check of (a) and (b).
-    const readBack = (): StackContents => contentsOf(JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', STACK_NAME, 'cdk.tf.json'), 'utf8')), job.withBodies === true);
+    const readBack = (): StackContents =>
+      contentsOf(JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', STACK_NAME, 'cdk.tf.json'), 'utf8')), job.withBodies === true);
     return {
       requireMs: required - started,
       constructMs: constructed - constructStart,
@@ -175,7 +176,9 @@ function probe(job: Extract<Job, { kind: 'probe' }>): ProbeResult {
   const libraryFiles = loaded.filter((file) => file.startsWith(dist + path.sep)).length;
 
   const notes: string[] = [];
-  const medTech = typeof lib.MedTechService === 'function' && typeof (lib.Workspace.prototype as unknown as Record<string, unknown>).addMedTechService === 'function';
+  const medTech =
+    typeof lib.MedTechService === 'function' &&
+    typeof (lib.Workspace.prototype as unknown as Record<string, unknown>).addMedTechService === 'function';
   if (!medTech) notes.push('MedTech: `MedTechService` is not exported by the built library.');
   const grants = typeof (lib.FhirService.prototype as unknown as Record<string, unknown>).grantDataReader === 'function';
   if (!grants) notes.push('Grants: `FhirService.grantDataReader()` does not exist in the built library.');
@@ -186,7 +189,14 @@ function probe(job: Extract<Job, { kind: 'probe' }>): ProbeResult {
   } catch (error) {
     notes.push(`Monitoring: a workspace with a \`monitoring\` prop fails: ${(error as Error).message.split('\n')[0]}`);
   }
-  return { exports: Object.keys(lib).sort(), providerModules, otherPackages, libraryFiles, features: { medTech, grants, monitoring }, featureNotes: notes };
+  return {
+    exports: Object.keys(lib).sort(),
+    providerModules,
+    otherPackages,
+    libraryFiles,
+    features: { medTech, grants, monitoring },
+    featureNotes: notes,
+  };
 }
 
 function synthesizesDiagnosticSettings(lib: BuiltLibrary): boolean {

@@ -31,12 +31,38 @@ export class ClinicalPlatformStack extends TerraformStack {
     const integration = new TerraformVariable(this, 'integration_principal_id', { type: 'string' });
 
     const group = new ResourceGroup(this, 'Group', { name: 'rg-clinical', location: LOCATION });
-    const network = new VirtualNetwork(this, 'Network', { name: 'vnet-clinical', location: LOCATION, resourceGroupName: group.name, addressSpace: ['10.30.0.0/16'] });
-    const subnet = new Subnet(this, 'EndpointSubnet', { name: 'snet-endpoints', resourceGroupName: group.name, virtualNetworkName: network.name, addressPrefixes: ['10.30.1.0/24'] });
-    const logs = new LogAnalyticsWorkspace(this, 'Logs', { name: 'log-clinical', location: LOCATION, resourceGroupName: group.name, sku: 'PerGB2018', retentionInDays: 365 });
-    const namespace = new EventhubNamespace(this, 'Devices', { name: 'evhns-clinical-devices', location: LOCATION, resourceGroupName: group.name, sku: 'Standard' });
+    const network = new VirtualNetwork(this, 'Network', {
+      name: 'vnet-clinical',
+      location: LOCATION,
+      resourceGroupName: group.name,
+      addressSpace: ['10.30.0.0/16'],
+    });
+    const subnet = new Subnet(this, 'EndpointSubnet', {
+      name: 'snet-endpoints',
+      resourceGroupName: group.name,
+      virtualNetworkName: network.name,
+      addressPrefixes: ['10.30.1.0/24'],
+    });
+    const logs = new LogAnalyticsWorkspace(this, 'Logs', {
+      name: 'log-clinical',
+      location: LOCATION,
+      resourceGroupName: group.name,
+      sku: 'PerGB2018',
+      retentionInDays: 365,
+    });
+    const namespace = new EventhubNamespace(this, 'Devices', {
+      name: 'evhns-clinical-devices',
+      location: LOCATION,
+      resourceGroupName: group.name,
+      sku: 'Standard',
+    });
     const hub = new Eventhub(this, 'DeviceHub', { name: 'wearables', namespaceId: namespace.id, partitionCount: 4, messageRetention: 1 });
-    const reader = new EventhubConsumerGroup(this, 'MedTechReader', { name: 'medtech', namespaceName: namespace.name, eventhubName: hub.name, resourceGroupName: group.name });
+    const reader = new EventhubConsumerGroup(this, 'MedTechReader', {
+      name: 'medtech',
+      namespaceName: namespace.name,
+      eventhubName: hub.name,
+      resourceGroupName: group.name,
+    });
 
     const workspace = new Workspace(this, 'Health', {
       name: 'clinical',
@@ -93,14 +119,20 @@ export function renderClinicalPlatformDiagram(): { svg: string; markdown: string
     new ClinicalPlatformStack(app, 'clinical-platform');
     app.synth();
     const folder = path.join(outdir, 'stacks', 'clinical-platform');
-    return { svg: fs.readFileSync(path.join(folder, 'health-data-diagram.svg'), 'utf8'), markdown: fs.readFileSync(path.join(folder, 'health-data-diagram.md'), 'utf8') };
+    return {
+      svg: fs.readFileSync(path.join(folder, 'health-data-diagram.svg'), 'utf8'),
+      markdown: fs.readFileSync(path.join(folder, 'health-data-diagram.md'), 'utf8'),
+    };
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
 }
 
 /** Where `npm run diagram:example` writes the README's example. */
-export const EXAMPLE_FILES = { svg: path.join(__dirname, '..', 'docs', 'health-data-diagram.svg'), markdown: path.join(__dirname, '..', 'docs', 'health-data-diagram.md') };
+export const EXAMPLE_FILES = {
+  svg: path.join(__dirname, '..', 'docs', 'health-data-diagram.svg'),
+  markdown: path.join(__dirname, '..', 'docs', 'health-data-diagram.md'),
+};
 
 if (require.main === module) {
   const { svg, markdown } = renderClinicalPlatformDiagram();

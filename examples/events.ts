@@ -22,7 +22,13 @@ export class EventsStack extends TerraformStack {
     new AzurermProvider(this, 'azurerm', { features: [{}] });
 
     const group = new ResourceGroup(this, 'Group', { name: 'rg-health-events', location: 'eastus2' });
-    const bus = new ServicebusNamespace(this, 'Bus', { name: 'sb-health-events', location: group.location, resourceGroupName: group.name, sku: 'Standard', minimumTlsVersion: '1.2' });
+    const bus = new ServicebusNamespace(this, 'Bus', {
+      name: 'sb-health-events',
+      location: group.location,
+      resourceGroupName: group.name,
+      sku: 'Standard',
+      minimumTlsVersion: '1.2',
+    });
     const records = new ServicebusTopic(this, 'RecordTopic', { name: 'fhir-records', namespaceId: bus.id });
     const storage = new StorageAccount(this, 'EventStorage', {
       name: 'sthealthevents',
@@ -34,9 +40,18 @@ export class EventsStack extends TerraformStack {
       allowNestedItemsToBePublic: false,
     });
     const images = new StorageQueue(this, 'ImageQueue', { name: 'dicom-images', storageAccountId: storage.id });
-    const deadLetters = new StorageContainer(this, 'DeadLetters', { name: 'event-dead-letters', storageAccountId: storage.id, containerAccessType: 'private' });
+    const deadLetters = new StorageContainer(this, 'DeadLetters', {
+      name: 'event-dead-letters',
+      storageAccountId: storage.id,
+      containerAccessType: 'private',
+    });
 
-    const workspace = new Workspace(this, 'Health', { name: 'healthevents', location: 'eastus2', resourceGroupName: group.name, tags: { environment: 'prod' } });
+    const workspace = new Workspace(this, 'Health', {
+      name: 'healthevents',
+      location: 'eastus2',
+      resourceGroupName: group.name,
+      tags: { environment: 'prod' },
+    });
     const fhir = workspace.addFhirService('Records', { name: 'records' });
     const dicom = workspace.addDicomService('Imaging', { name: 'imaging' });
 

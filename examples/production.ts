@@ -41,9 +41,15 @@ export class ProductionStack extends TerraformStack {
     new AzurermProvider(this, 'azurerm', { features: [{}] });
 
     // Who gets access: Entra ID group object ids, given by the pipeline.
-    const clinicians = new TerraformVariable(this, 'clinicians_group_id', { type: 'string', description: 'Entra ID group of the clinical app users' });
+    const clinicians = new TerraformVariable(this, 'clinicians_group_id', {
+      type: 'string',
+      description: 'Entra ID group of the clinical app users',
+    });
     const radiologists = new TerraformVariable(this, 'radiologists_group_id', { type: 'string', description: 'Entra ID group of the radiologists' });
-    const integration = new TerraformVariable(this, 'integration_principal_id', { type: 'string', description: 'Service principal of the integration engine' });
+    const integration = new TerraformVariable(this, 'integration_principal_id', {
+      type: 'string',
+      description: 'Service principal of the integration engine',
+    });
 
     const group = new ResourceGroup(this, 'Group', { name: 'rg-health-prod', location: LOCATION });
     const network = new VirtualNetwork(this, 'Network', {
@@ -104,9 +110,24 @@ export class ProductionStack extends TerraformStack {
       softDeleteRetentionDays: 90,
       publicNetworkAccessEnabled: false,
     });
-    const keyAdmin = new RoleAssignment(this, 'DeployerKeyAccess', { scope: vault.id, roleDefinitionName: 'Key Vault Crypto Officer', principalId: deployer.objectId });
-    const key = new KeyVaultKey(this, 'FhirKey', { name: 'fhir-cmk', keyVaultId: vault.id, keyType: 'RSA', keySize: 3072, keyOpts: ['wrapKey', 'unwrapKey'], dependsOn: [keyAdmin] });
-    const fhirIdentity = new UserAssignedIdentity(this, 'FhirIdentity', { name: 'id-health-records', location: group.location, resourceGroupName: group.name });
+    const keyAdmin = new RoleAssignment(this, 'DeployerKeyAccess', {
+      scope: vault.id,
+      roleDefinitionName: 'Key Vault Crypto Officer',
+      principalId: deployer.objectId,
+    });
+    const key = new KeyVaultKey(this, 'FhirKey', {
+      name: 'fhir-cmk',
+      keyVaultId: vault.id,
+      keyType: 'RSA',
+      keySize: 3072,
+      keyOpts: ['wrapKey', 'unwrapKey'],
+      dependsOn: [keyAdmin],
+    });
+    const fhirIdentity = new UserAssignedIdentity(this, 'FhirIdentity', {
+      name: 'id-health-records',
+      location: group.location,
+      resourceGroupName: group.name,
+    });
     const serviceAccess = [
       new RoleAssignment(this, 'FhirKeyAccess', {
         scope: key.resourceId,
@@ -164,7 +185,10 @@ export class ProductionStack extends TerraformStack {
 
     fhir.grantDataReader(clinicians.stringValue, { principalType: 'Group', description: 'Clinical app users read patient records' });
     dicom.grantDataOwner(radiologists.stringValue, { principalType: 'Group', description: 'Radiologists manage studies' });
-    workspace.grant(integration.stringValue, HealthDataRole.FHIR_DATA_WRITER, { principalType: 'ServicePrincipal', description: 'Integration engine writes to every FHIR service' });
+    workspace.grant(integration.stringValue, HealthDataRole.FHIR_DATA_WRITER, {
+      principalType: 'ServicePrincipal',
+      description: 'Integration engine writes to every FHIR service',
+    });
 
     // Every change to a patient record, delivered to an event hub (the workspace's one system topic).
     const eventNamespace = new EventhubNamespace(this, 'EventNamespace', {
@@ -175,7 +199,12 @@ export class ProductionStack extends TerraformStack {
       minimumTlsVersion: '1.2',
       publicNetworkAccessEnabled: false,
     });
-    const changes = new Eventhub(this, 'RecordChanges', { name: 'fhir-changes', namespaceId: eventNamespace.id, partitionCount: 4, messageRetention: 7 });
+    const changes = new Eventhub(this, 'RecordChanges', {
+      name: 'fhir-changes',
+      namespaceId: eventNamespace.id,
+      partitionCount: 4,
+      messageRetention: 7,
+    });
     workspace.addEventSubscription('RecordEvents', {
       events: [HealthDataEventType.FHIR_RESOURCE_CREATED, HealthDataEventType.FHIR_RESOURCE_UPDATED, HealthDataEventType.FHIR_RESOURCE_DELETED],
       services: [fhir],

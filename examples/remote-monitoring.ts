@@ -41,7 +41,12 @@ export class RemoteMonitoringStack extends TerraformStack {
       resourceGroupName: group.name,
     });
 
-    const workspace = new Workspace(this, 'Health', { name: 'rpmhealth', location: LOCATION, resourceGroupName: group.name, tags: { workload: 'remote-monitoring' } });
+    const workspace = new Workspace(this, 'Health', {
+      name: 'rpmhealth',
+      location: LOCATION,
+      resourceGroupName: group.name,
+      tags: { workload: 'remote-monitoring' },
+    });
     const fhir = workspace.addFhirService('Observations', { name: 'observations', kind: FhirVersion.R4 });
 
     const deviceMapping = DeviceMapping.collection([
@@ -75,8 +80,14 @@ export class RemoteMonitoringStack extends TerraformStack {
         typeName: 'bloodpressure',
         codes: [{ code: '85354-9', system: LOINC, display: 'Blood pressure panel' }],
         components: [
-          FhirMapping.component([{ code: '8480-6', system: LOINC, display: 'Systolic blood pressure' }], FhirMapping.quantity({ valueName: 'systolic', unit: 'mm[Hg]', code: 'mm[Hg]', system: UCUM })),
-          FhirMapping.component([{ code: '8462-4', system: LOINC, display: 'Diastolic blood pressure' }], FhirMapping.quantity({ valueName: 'diastolic', unit: 'mm[Hg]', code: 'mm[Hg]', system: UCUM })),
+          FhirMapping.component(
+            [{ code: '8480-6', system: LOINC, display: 'Systolic blood pressure' }],
+            FhirMapping.quantity({ valueName: 'systolic', unit: 'mm[Hg]', code: 'mm[Hg]', system: UCUM }),
+          ),
+          FhirMapping.component(
+            [{ code: '8462-4', system: LOINC, display: 'Diastolic blood pressure' }],
+            FhirMapping.quantity({ valueName: 'diastolic', unit: 'mm[Hg]', code: 'mm[Hg]', system: UCUM }),
+          ),
         ],
       }),
     ]);

@@ -18,7 +18,10 @@ export class SmartOnFhirStack extends TerraformStack {
     new AzurermProvider(this, 'azurerm', { features: [{}] });
 
     // The B2C tenant and the app registrations are managed elsewhere; their ids come from the pipeline.
-    const patientAppId = new TerraformVariable(this, 'patient_app_client_id', { type: 'string', description: 'Client id of the patient app registered in the B2C tenant' });
+    const patientAppId = new TerraformVariable(this, 'patient_app_client_id', {
+      type: 'string',
+      description: 'Client id of the patient app registered in the B2C tenant',
+    });
 
     const group = new ResourceGroup(this, 'Group', { name: 'rg-health-smart', location: 'westus2' });
     const workspace = new Workspace(this, 'Health', {
@@ -34,7 +37,13 @@ export class SmartOnFhirStack extends TerraformStack {
         smartIdentityProviders: [
           {
             authority: 'https://contosohealth.b2clogin.com/contosohealth.onmicrosoft.com/B2C_1A_SMART_SIGNIN/v2.0',
-            applications: [{ clientId: patientAppId.stringValue, audience: 'https://healthsmart-patients.fhir.azurehealthcareapis.com', allowedDataActions: [SmartDataAction.READ] }],
+            applications: [
+              {
+                clientId: patientAppId.stringValue,
+                audience: 'https://healthsmart-patients.fhir.azurehealthcareapis.com',
+                allowedDataActions: [SmartDataAction.READ],
+              },
+            ],
           },
         ],
       },

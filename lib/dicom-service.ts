@@ -137,7 +137,8 @@ export interface DicomServiceAttributes {
   readonly workspace?: IWorkspaceRef;
 }
 
-const DICOM_SERVICE_ID = /^\/?subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.HealthcareApis\/workspaces\/([^/]+)\/dicomServices\/([^/]+)$/;
+const DICOM_SERVICE_ID =
+  /^\/?subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.HealthcareApis\/workspaces\/([^/]+)\/dicomServices\/([^/]+)$/;
 
 /** What defined and imported DICOM services share: the attributes and the grants (scope: the service). */
 export abstract class DicomServiceBase extends Construct implements IDicomService {
@@ -309,7 +310,8 @@ class ImportedDicomService extends DicomServiceBase {
     propsObject(this, 'Imported DicomService attributes', attrs, '{ dicomServiceId, dicomServiceEndpoint?, workspace? }');
     new InputProblems(this)
       .check('Imported DicomService dicomServiceId', attrs.dicomServiceId, {
-        requirement: 'a DICOM service id of the form /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.HealthcareApis/workspaces/{w}/dicomServices/{name}',
+        requirement:
+          'a DICOM service id of the form /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.HealthcareApis/workspaces/{w}/dicomServices/{name}',
         test: (value) => typeof value === 'string' && DICOM_SERVICE_ID.test(value),
         required: true,
       })

@@ -21,8 +21,19 @@ import { checkTimeouts } from './core/timeouts';
 import { InputProblems, isUnresolved, objectRule, propsObject, ValueRule } from './core/validation';
 import type { AzapiResource } from './core/platform/azapi/resource';
 import { azapiSettingsIn } from './fhir/arm-settings';
-import type { FhirAzapiSettings, FhirImplementationGuides, FhirImportConfiguration, FhirResourceVersionPolicyOptions, SmartIdentityProvider } from './fhir/arm-settings';
-import { checkAccessPoliciesWithAzapi, checkCustomerManagedKeyIdentity, checkFhirAzapiSettings, encryptionKeyUrlTokenPrecondition } from './fhir/arm-settings-checks';
+import type {
+  FhirAzapiSettings,
+  FhirImplementationGuides,
+  FhirImportConfiguration,
+  FhirResourceVersionPolicyOptions,
+  SmartIdentityProvider,
+} from './fhir/arm-settings';
+import {
+  checkAccessPoliciesWithAzapi,
+  checkCustomerManagedKeyIdentity,
+  checkFhirAzapiSettings,
+  encryptionKeyUrlTokenPrecondition,
+} from './fhir/arm-settings-checks';
 import { createAzapiFhirService, FhirResourceProvider } from './fhir/azapi-fhir-service';
 import { grantStoreAccess } from './fhir/store-access';
 import { checkMonitoringOptions, ServiceMonitoringOptions } from './monitoring/monitoring-options';
@@ -249,10 +260,13 @@ export interface FhirServiceAttributes {
   readonly workspace?: IWorkspaceRef;
 }
 
-const FHIR_SERVICE_ID = /^\/?subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.HealthcareApis\/workspaces\/([^/]+)\/fhirServices\/([^/]+)$/;
+const FHIR_SERVICE_ID =
+  /^\/?subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.HealthcareApis\/workspaces\/([^/]+)\/fhirServices\/([^/]+)$/;
 
 const FHIR_VERSION_RULE: ValueRule<string> = {
-  requirement: `one of ${Object.values(FhirVersion).map((v) => `"${v}"`).join(', ')}`,
+  requirement: `one of ${Object.values(FhirVersion)
+    .map((v) => `"${v}"`)
+    .join(', ')}`,
   test: (value) => (Object.values(FhirVersion) as string[]).includes(value),
   fix: (value) => {
     const match = Object.entries(FhirVersion).find(([, v]) => v.toLowerCase() === String(value).toLowerCase());
@@ -371,8 +385,10 @@ export class FhirService extends FhirServiceBase implements IHealthDataService {
     checkFhirProps(foundation.problems, props);
     checkAzapiProps(foundation.problems, props, settings, kind);
     foundation.problems.throwIfAny();
-    this.resourceProvider = props.resourceProvider ?? (azapiSettingsIn(settings).length > 0 ? FhirResourceProvider.AZAPI : FhirResourceProvider.AZURERM);
-    if (props.encryptionKeyUrl !== undefined && isUnresolved(props.encryptionKeyUrl)) foundation.addPrecondition(encryptionKeyUrlTokenPrecondition(this, props.encryptionKeyUrl));
+    this.resourceProvider =
+      props.resourceProvider ?? (azapiSettingsIn(settings).length > 0 ? FhirResourceProvider.AZAPI : FhirResourceProvider.AZURERM);
+    if (props.encryptionKeyUrl !== undefined && isUnresolved(props.encryptionKeyUrl))
+      foundation.addPrecondition(encryptionKeyUrlTokenPrecondition(this, props.encryptionKeyUrl));
     this.importStore = props.importConfiguration?.integrationDataStore;
     this.exportStore = props.configurationExportStorageAccountName;
 
@@ -382,52 +398,53 @@ export class FhirService extends FhirServiceBase implements IHealthDataService {
     this.fhirServiceEndpoint = `https://${this.workspace.workspaceName}-${props.name}.${cloudValue(this, this.location, (cloud) => cloud.fhirHostSuffix)}`;
     const authority = props.authentication?.authority ?? `https://${loginAuthorityHost(this, this.location)}/${clientConfigOf(this).tenantId}`;
     const audience = props.authentication?.audience ?? this.fhirServiceEndpoint;
-    this.resource = this.resourceProvider === FhirResourceProvider.AZAPI
-      ? createAzapiFhirService(this, {
-          name: props.name,
-          workspaceId: this.workspace.workspaceId,
-          location: this.location,
-          tags: this.tags,
-          kind,
-          authority,
-          audience,
-          smartProxyEnabled: props.authentication?.smartProxyEnabled,
-          cors: props.cors,
-          identity,
-          configurationExportStorageAccountName: props.configurationExportStorageAccountName,
-          containerRegistryLoginServerUrl: props.containerRegistryLoginServerUrl,
-          ociArtifact: props.ociArtifact,
-          settings,
-          timeouts: props.timeouts,
-          lifecycle: foundation.lifecycle(props.removalPolicy),
-        })
-      : new HealthcareFhirService(this, 'Resource', {
-      name: props.name,
-      workspaceId: this.workspace.workspaceId,
-      resourceGroupName: this.workspace.resourceGroupName,
-      location: this.location,
-      kind,
-      authentication: {
-        authority,
-        audience,
-        smartProxyEnabled: props.authentication?.smartProxyEnabled,
-      },
-      cors: props.cors && {
-        allowedOrigins: props.cors.allowedOrigins,
-        allowedHeaders: props.cors.allowedHeaders,
-        allowedMethods: props.cors.allowedMethods,
-        maxAgeInSeconds: props.cors.maxAgeInSeconds,
-        credentialsAllowed: props.cors.allowCredentials,
-      },
-      identity: identity && { type: identity.type, identityIds: identity.identityIds },
-      accessPolicyObjectIds: props.accessPolicyObjectIds,
-      configurationExportStorageAccountName: props.configurationExportStorageAccountName,
-      containerRegistryLoginServerUrl: props.containerRegistryLoginServerUrl,
-      ociArtifact: props.ociArtifact?.map((artifact): HealthcareFhirServiceOciArtifact => ({ ...artifact })),
-      tags: this.tags,
-      timeouts: props.timeouts,
-      lifecycle: foundation.lifecycle(props.removalPolicy),
-    });
+    this.resource =
+      this.resourceProvider === FhirResourceProvider.AZAPI
+        ? createAzapiFhirService(this, {
+            name: props.name,
+            workspaceId: this.workspace.workspaceId,
+            location: this.location,
+            tags: this.tags,
+            kind,
+            authority,
+            audience,
+            smartProxyEnabled: props.authentication?.smartProxyEnabled,
+            cors: props.cors,
+            identity,
+            configurationExportStorageAccountName: props.configurationExportStorageAccountName,
+            containerRegistryLoginServerUrl: props.containerRegistryLoginServerUrl,
+            ociArtifact: props.ociArtifact,
+            settings,
+            timeouts: props.timeouts,
+            lifecycle: foundation.lifecycle(props.removalPolicy),
+          })
+        : new HealthcareFhirService(this, 'Resource', {
+            name: props.name,
+            workspaceId: this.workspace.workspaceId,
+            resourceGroupName: this.workspace.resourceGroupName,
+            location: this.location,
+            kind,
+            authentication: {
+              authority,
+              audience,
+              smartProxyEnabled: props.authentication?.smartProxyEnabled,
+            },
+            cors: props.cors && {
+              allowedOrigins: props.cors.allowedOrigins,
+              allowedHeaders: props.cors.allowedHeaders,
+              allowedMethods: props.cors.allowedMethods,
+              maxAgeInSeconds: props.cors.maxAgeInSeconds,
+              credentialsAllowed: props.cors.allowCredentials,
+            },
+            identity: identity && { type: identity.type, identityIds: identity.identityIds },
+            accessPolicyObjectIds: props.accessPolicyObjectIds,
+            configurationExportStorageAccountName: props.configurationExportStorageAccountName,
+            containerRegistryLoginServerUrl: props.containerRegistryLoginServerUrl,
+            ociArtifact: props.ociArtifact?.map((artifact): HealthcareFhirServiceOciArtifact => ({ ...artifact })),
+            tags: this.tags,
+            timeouts: props.timeouts,
+            lifecycle: foundation.lifecycle(props.removalPolicy),
+          });
     WorkspaceMonitoring.configureService(this, props.monitoring);
     foundation.join(this);
   }
@@ -443,7 +460,8 @@ export class FhirService extends FhirServiceBase implements IHealthDataService {
    */
   public get identityPrincipalId(): string | undefined {
     if (!this.systemAssignedIdentity) return undefined;
-    return (this.principalIdToken ??= this.resource instanceof HealthcareFhirService ? this.resource.identity.principalId : this.resource.identityPrincipalId);
+    return (this.principalIdToken ??=
+      this.resource instanceof HealthcareFhirService ? this.resource.identity.principalId : this.resource.identityPrincipalId);
   }
 
   /**
@@ -484,7 +502,9 @@ function azapiSettingsOf(props: FhirServiceOptions): FhirAzapiSettings {
 }
 
 const RESOURCE_PROVIDER_RULE: ValueRule<string> = {
-  requirement: `one of ${Object.values(FhirResourceProvider).map((v) => `"${v}"`).join(', ')}`,
+  requirement: `one of ${Object.values(FhirResourceProvider)
+    .map((v) => `"${v}"`)
+    .join(', ')}`,
   test: (value) => (Object.values(FhirResourceProvider) as string[]).includes(value),
   fix: (value) => {
     const match = Object.entries(FhirResourceProvider).find(([, v]) => v === String(value).toLowerCase());
@@ -565,7 +585,8 @@ class ImportedFhirService extends FhirServiceBase {
     super(scope, id);
     propsObject(this, 'Imported FhirService attributes', attrs, '{ fhirServiceId, fhirVersion?, workspace? }');
     const problems = new InputProblems(this).check('Imported FhirService fhirServiceId', attrs.fhirServiceId, {
-      requirement: 'a FHIR service id of the form /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.HealthcareApis/workspaces/{w}/fhirServices/{name}',
+      requirement:
+        'a FHIR service id of the form /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.HealthcareApis/workspaces/{w}/fhirServices/{name}',
       test: (value) => typeof value === 'string' && FHIR_SERVICE_ID.test(value),
       required: true,
     });

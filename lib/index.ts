@@ -12,8 +12,15 @@ export type { MappingFinding, MappingFindingLevel, MappingCheckOptions } from '.
 export { MappingEvaluator } from './medtech/mapping/evaluator/mapping-evaluator';
 export type { MedTechSampleMessage } from './medtech/sample-messages';
 export type {
-  FhirDeviceIdentity, FhirEncounterIdentity, MappingEvaluationError, MeasurementProperty, NormalizationResult, NormalizedMeasurement,
-  NormalizeOptions, ObservationOptions, ObservationResult,
+  FhirDeviceIdentity,
+  FhirEncounterIdentity,
+  MappingEvaluationError,
+  MeasurementProperty,
+  NormalizationResult,
+  NormalizedMeasurement,
+  NormalizeOptions,
+  ObservationOptions,
+  ObservationResult,
 } from './medtech/mapping/evaluator/evaluation-types';
 export { HealthDataRole } from './access/health-data-role';
 export type { RoleTarget } from './access/health-data-role';
@@ -53,11 +60,23 @@ export { AzapiUpdateResource } from './core/platform/azapi/update-resource';
 export type { AzapiUpdateResourceConfig } from './core/platform/azapi/update-resource';
 export type { AzapiBody, AzapiResourceIdentity, AzapiRetry, AzapiTimeouts } from './core/platform/azapi/common';
 export { ensureAzapiProvider } from './core/platform/azapi/ensure-provider';
-export { AZAPI_MINIMUM_VERSION, AZAPI_PROVIDER_SOURCE, AZAPI_VERSION_CONSTRAINT, TERRAFORM_CROSS_TYPE_MOVE_VERSION } from './core/platform/azapi/versions';
+export {
+  AZAPI_MINIMUM_VERSION,
+  AZAPI_PROVIDER_SOURCE,
+  AZAPI_VERSION_CONSTRAINT,
+  TERRAFORM_CROSS_TYPE_MOVE_VERSION,
+} from './core/platform/azapi/versions';
 export { ResourceVersionPolicy } from './fhir/resource-version-policy';
 export { FhirResourceProvider } from './fhir/azapi-fhir-service';
 export { SmartDataAction } from './fhir/arm-settings';
-export type { FhirAzapiSettings, FhirImplementationGuides, FhirImportConfiguration, FhirResourceVersionPolicyOptions, SmartIdentityProvider, SmartIdentityProviderApplication } from './fhir/arm-settings';
+export type {
+  FhirAzapiSettings,
+  FhirImplementationGuides,
+  FhirImportConfiguration,
+  FhirResourceVersionPolicyOptions,
+  SmartIdentityProvider,
+  SmartIdentityProviderApplication,
+} from './fhir/arm-settings';
 export { FHIR_R4_RESOURCE_TYPES } from './core/fhir-r4-resource-types';
 export { HealthDataEventType, HEALTH_DATA_SYSTEM_TOPIC_TYPE } from './events/event-types';
 export { EventSubscriptionDestination } from './events/destination';
@@ -65,4 +84,9 @@ export type { BatchingOptions, StorageQueueDestinationOptions, WebhookDestinatio
 export { AZURE_CLOUDS, cloudOfRegion } from './core/clouds';
 export type { AzureCloud, HealthDataServicesEndpoints, HealthDataPrivateDnsZoneNames } from './core/clouds';
 export { EventDeliverySchema, HealthDataEventSubscription } from './events/event-subscription';
-export type { EventDeadLetterDestination, EventRetryPolicy, HealthDataEventSubscriptionOptions, HealthDataEventSubscriptionProps } from './events/event-subscription';
+export type {
+  EventDeadLetterDestination,
+  EventRetryPolicy,
+  HealthDataEventSubscriptionOptions,
+  HealthDataEventSubscriptionProps,
+} from './events/event-subscription';

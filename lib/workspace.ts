@@ -253,7 +253,11 @@ export class Workspace extends WorkspaceBase {
       tags: props.tags,
       timeouts: props.timeouts,
       lifecycle: orUndefined({
-        ...preventDestroyFor(this, props.removalPolicy, 'the workspace; Azure refuses while services are in it, so a destroy plan deletes every FHIR, DICOM and MedTech service of the workspace first'),
+        ...preventDestroyFor(
+          this,
+          props.removalPolicy,
+          'the workspace; Azure refuses while services are in it, so a destroy plan deletes every FHIR, DICOM and MedTech service of the workspace first',
+        ),
         ...(problems.preconditions.length > 0 ? { precondition: [...problems.preconditions] } : {}),
       }),
     });
@@ -302,7 +306,9 @@ class ImportedWorkspace extends WorkspaceBase {
       ['resourceGroupName', attrs.resourceGroupName, parsed?.resourceGroupName],
     ] as const) {
       if (given !== undefined && fromId !== undefined && !isUnresolved(given) && given !== fromId) {
-        problems.add(`Imported workspace ${label} "${given}" does not match workspaceId, which says "${fromId}". Pass the id of the workspace you mean, or drop ${label}.`);
+        problems.add(
+          `Imported workspace ${label} "${given}" does not match workspaceId, which says "${fromId}". Pass the id of the workspace you mean, or drop ${label}.`,
+        );
       }
     }
     problems.check('Imported workspace workspaceName', workspaceName, WORKSPACE_NAME_RULE);

@@ -31,12 +31,18 @@ export interface BuiltPackage {
 /** Compiles lib/ with tsconfig.build.json into a new temporary folder and returns it. */
 export function compileLibrary(): string {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahds-compiled-'));
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', outDir], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', outDir], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
   return outDir;
 }
 
 function listFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
 }
 
 /** The published package.json of a build: the project's version and license, the build's name and peers. */

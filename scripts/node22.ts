@@ -22,7 +22,11 @@ const INTEGRITY: Readonly<Record<string, string>> = {
 
 /** True when `version` (`v22.1.0` or `22.1.0`) is at least `minimum`. */
 export function atLeast(version: string, minimum: string): boolean {
-  const parse = (text: string): number[] => text.replace(/^v/, '').split('.').map((part) => Number.parseInt(part, 10));
+  const parse = (text: string): number[] =>
+    text
+      .replace(/^v/, '')
+      .split('.')
+      .map((part) => Number.parseInt(part, 10));
   const [a, b] = [parse(version), parse(minimum)];
   for (let i = 0; i < 3; i++) {
     if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);

@@ -26,7 +26,7 @@ export const PACKAGE_BUILDS: Readonly<Record<Core, PackageBuild>> = {
     core: 'cdktf',
     name: 'cdktf-azure-health-data-services',
     description:
-      'CDK for Terraform constructs for Azure Health Data Services (workspace, FHIR, DICOM, MedTech) that enforce Azure\'s rules at synth time',
+      "CDK for Terraform constructs for Azure Health Data Services (workspace, FHIR, DICOM, MedTech) that enforce Azure's rules at synth time",
     corePackage: 'cdktf',
     providerPackage: '@cdktf/provider-azurerm',
     cliPackage: 'cdktf-cli',
@@ -39,7 +39,7 @@ export const PACKAGE_BUILDS: Readonly<Record<Core, PackageBuild>> = {
     core: 'cdktn',
     name: 'cdktn-azure-health-data-services',
     description:
-      'CDK Terrain (cdktn) constructs for Azure Health Data Services (workspace, FHIR, DICOM, MedTech) that enforce Azure\'s rules at synth time',
+      "CDK Terrain (cdktn) constructs for Azure Health Data Services (workspace, FHIR, DICOM, MedTech) that enforce Azure's rules at synth time",
     corePackage: 'cdktn',
     providerPackage: '@cdktn/provider-azurerm',
     cliPackage: 'cdktn-cli',

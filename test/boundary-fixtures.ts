@@ -9,7 +9,8 @@ export const EVENT_HUB_RULE_ID = `/subscriptions/${SUBSCRIPTION}/resourceGroups/
 export const VNET_ID = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-health`;
 export const SUBNET_ID = `${VNET_ID}/subnets/endpoints`;
 export const ZONE_IDS = ['workspace', 'fhir', 'dicom'].map(
-  (kind) => `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.${kind}.azurehealthcareapis.com`,
+  (kind) =>
+    `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.${kind}.azurehealthcareapis.com`,
 );
 export const PRINCIPAL = '11111111-2222-3333-4444-555555555555';
 export const OTHER_PRINCIPAL = '66666666-7777-8888-9999-000000000000';
@@ -21,7 +22,11 @@ export const BASE_WORKSPACE: WorkspaceProps = { name: 'health', location: 'eastu
 export function addMedTech(workspace: Workspace, id = 'Devices', extra: { monitoring?: false } = {}): MedTechService {
   return workspace.addMedTechService(id, {
     name: id.toLowerCase(),
-    eventHub: { namespaceName: 'contoso-devices', eventHubName: 'telemetry', consumerGroupName: id === 'Devices' ? 'medtech' : `medtech-${id.toLowerCase()}` },
+    eventHub: {
+      namespaceName: 'contoso-devices',
+      eventHubName: 'telemetry',
+      consumerGroupName: id === 'Devices' ? 'medtech' : `medtech-${id.toLowerCase()}`,
+    },
     deviceMapping: { templateType: 'CollectionContent', template: [] },
     ...extra,
   });

@@ -34,7 +34,7 @@ describe('a failed cdktf synth into an outdir that holds an earlier, successful 
   });
   afterEach(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
-  test('invalid input (the library throws while the app is built): exits non-zero with our message and removes every stack\'s file', () => {
+  test("invalid input (the library throws while the app is built): exits non-zero with our message and removes every stack's file", () => {
     const { status, output } = synthFixture(outdir, 'constructor');
     expect(status).not.toBe(0);
     expect(output).toContain('[records/Health/Patients] FhirService name "patients_fhir" is invalid');

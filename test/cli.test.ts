@@ -29,7 +29,9 @@ describe(`${CLI} synth (the real CLI)`, () => {
     const { status, output, outdir } = cdktfSynth({ app: 'npx ts-node --transpile-only test/fixtures/broken-app.ts' });
     try {
       expect(status).not.toBe(0);
-      expect(output).toContain(`[broken/Health/Patients] FhirService name "patients_fhir" is invalid: 3-24 letters, digits or '-', starting and ending with a letter or digit. Use e.g. "patients-fhir".`);
+      expect(output).toContain(
+        `[broken/Health/Patients] FhirService name "patients_fhir" is invalid: 3-24 letters, digits or '-', starting and ending with a letter or digit. Use e.g. "patients-fhir".`,
+      );
       expect(fs.existsSync(path.join(outdir, 'stacks', 'broken', 'cdk.tf.json'))).toBe(false);
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });

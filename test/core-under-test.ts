@@ -42,7 +42,9 @@ export function withCoreVersionsNormalized(stack: Json): Json {
   const azurerm = copy.terraform?.required_providers?.azurerm;
   if (azurerm !== undefined) {
     if (azurerm.version !== CORE_VERSIONS.azurerm) {
-      throw new Error(`required_providers.azurerm.version is ${JSON.stringify(azurerm.version)}, expected ${CORE_VERSIONS.azurerm} (${BUILD.providerPackage})`);
+      throw new Error(
+        `required_providers.azurerm.version is ${JSON.stringify(azurerm.version)}, expected ${CORE_VERSIONS.azurerm} (${BUILD.providerPackage})`,
+      );
     }
     azurerm.version = AZURERM_VERSION_PLACEHOLDER;
   }

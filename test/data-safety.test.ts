@@ -16,7 +16,10 @@ function phiResources(json: Block): Array<{ type: string; id: string; block: Blo
   return PHI_TYPES.flatMap((type) => Object.entries(json.resource?.[type] ?? {}).map(([id, block]) => ({ type, id, block: block as Block })));
 }
 
-const unprotected = (json: Block): string[] => phiResources(json).filter((r) => r.block.lifecycle?.prevent_destroy !== true).map((r) => `${r.type}.${r.id}`);
+const unprotected = (json: Block): string[] =>
+  phiResources(json)
+    .filter((r) => r.block.lifecycle?.prevent_destroy !== true)
+    .map((r) => `${r.type}.${r.id}`);
 
 describe('data safety: PHI-holding resources are protected against destroy by default', () => {
   test('in every example stack, every workspace, FHIR and DICOM service carries lifecycle.prevent_destroy', () => {
@@ -48,10 +51,17 @@ describe('data safety: PHI-holding resources are protected against destroy by de
             const retain = o.explicitRetain ? { removalPolicy: RemovalPolicy.RETAIN } : {};
             const workspace = o.imported
               ? Workspace.fromWorkspaceAttributes(stack, 'Existing', {
-                  workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.HealthcareApis/workspaces/existing',
+                  workspaceId:
+                    '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.HealthcareApis/workspaces/existing',
                   location: 'eastus',
                 })
-              : new Workspace(stack, 'Health', { name: 'health', location: 'eastus', resourceGroupName: 'rg', tags: o.tags ? { env: 'prod' } : undefined, ...retain });
+              : new Workspace(stack, 'Health', {
+                  name: 'health',
+                  location: 'eastus',
+                  resourceGroupName: 'rg',
+                  tags: o.tags ? { env: 'prod' } : undefined,
+                  ...retain,
+                });
             workspace.addFhirService('Patients', {
               name: 'patients',
               kind: o.kind,
@@ -90,7 +100,16 @@ describe('data safety: PHI-holding resources are protected against destroy by de
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const section = readme.split(/^## /m).find((part) => /destroys and re-creates/i.test(part.split('\n')[0]));
     expect(section).toBeDefined();
-    for (const change of ['`name`', '`location`', '`kind`', '`storage`', '`dataPartitionsEnabled`', 'workspace', 'prevent_destroy', 'RemovalPolicy.DESTROY']) {
+    for (const change of [
+      '`name`',
+      '`location`',
+      '`kind`',
+      '`storage`',
+      '`dataPartitionsEnabled`',
+      'workspace',
+      'prevent_destroy',
+      'RemovalPolicy.DESTROY',
+    ]) {
       expect(section).toContain(change);
     }
   });
@@ -100,14 +119,20 @@ describe('data safety: PHI-holding resources are protected against destroy by de
     try {
       const { status, output } = cdktfSynth({ app: 'npx ts-node --transpile-only test/fixtures/destroy-policy-app.ts', outdir });
       expect(status).toBe(0);
-      expect(output).toContain('WARN [disposable/Sandbox]: removalPolicy is RemovalPolicy.DESTROY: terraform destroy, or a change that replaces the resource, deletes the workspace');
+      expect(output).toContain(
+        'WARN [disposable/Sandbox]: removalPolicy is RemovalPolicy.DESTROY: terraform destroy, or a change that replaces the resource, deletes the workspace',
+      );
       expect(output).toContain('so a destroy plan deletes every FHIR, DICOM and MedTech service of the workspace first');
       expect(output).toContain('WARN [disposable/Sandbox/Patients]: removalPolicy is RemovalPolicy.DESTROY');
       expect(output).toContain('every FHIR resource in it (patient records: protected health information)');
       expect(output).toContain('WARN [disposable/Sandbox/Images]: removalPolicy is RemovalPolicy.DESTROY');
       expect(output).toContain('the studies it stores (medical images: protected health information)');
       const { json } = readStack(outdir, 'disposable');
-      expect(unprotected(json).sort()).toEqual(phiResources(json).map((r) => `${r.type}.${r.id}`).sort());
+      expect(unprotected(json).sort()).toEqual(
+        phiResources(json)
+          .map((r) => `${r.type}.${r.id}`)
+          .sort(),
+      );
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }
@@ -115,7 +140,10 @@ describe('data safety: PHI-holding resources are protected against destroy by de
 });
 
 describe('data safety: RETAIN holds on the final configuration, after every override', () => {
-  const failing = (change: (resource: { lifecycle?: object; addOverride(path: string, value: unknown): void }) => void, target: 'workspace' | 'fhir' | 'dicom') =>
+  const failing = (
+    change: (resource: { lifecycle?: object; addOverride(path: string, value: unknown): void }) => void,
+    target: 'workspace' | 'fhir' | 'dicom',
+  ) =>
     synthApp(
       (app) => {
         const workspace = new Workspace(newStack(app), 'Health', { name: 'health', location: 'eastus', resourceGroupName: 'rg' });
@@ -127,15 +155,38 @@ describe('data safety: RETAIN holds on the final configuration, after every over
     );
 
   test.each([
-    ['a lifecycle assignment on FHIR', 'fhir', 'stack/Health/Patients', 'FhirService', (r: { lifecycle?: object }) => (r.lifecycle = { ignoreChanges: ['tags'] })],
-    ['an override on DICOM', 'dicom', 'stack/Health/Images', 'DicomService', (r: { addOverride(p: string, v: unknown): void }) => r.addOverride('lifecycle.prevent_destroy', false)],
-    ['an override on the workspace', 'workspace', 'stack/Health', 'Workspace', (r: { addOverride(p: string, v: unknown): void }) => r.addOverride('lifecycle.prevent_destroy', null)],
-  ] as const)('%s that drops prevent_destroy fails the synth, naming RemovalPolicy.DESTROY as the way out, and withdraws the output', (_name, target, path, subject, change) => {
-    const result = failing(change as never, target);
-    expect(result.error).toContain(`[${path}] ${subject} removalPolicy is RemovalPolicy.RETAIN, but its synthesized configuration has lifecycle.prevent_destroy =`);
-    expect(result.error).toContain('or set removalPolicy: RemovalPolicy.DESTROY to let Terraform destroy it');
-    expect(result.files('stack')).not.toContain('cdk.tf.json');
-  });
+    [
+      'a lifecycle assignment on FHIR',
+      'fhir',
+      'stack/Health/Patients',
+      'FhirService',
+      (r: { lifecycle?: object }) => (r.lifecycle = { ignoreChanges: ['tags'] }),
+    ],
+    [
+      'an override on DICOM',
+      'dicom',
+      'stack/Health/Images',
+      'DicomService',
+      (r: { addOverride(p: string, v: unknown): void }) => r.addOverride('lifecycle.prevent_destroy', false),
+    ],
+    [
+      'an override on the workspace',
+      'workspace',
+      'stack/Health',
+      'Workspace',
+      (r: { addOverride(p: string, v: unknown): void }) => r.addOverride('lifecycle.prevent_destroy', null),
+    ],
+  ] as const)(
+    '%s that drops prevent_destroy fails the synth, naming RemovalPolicy.DESTROY as the way out, and withdraws the output',
+    (_name, target, path, subject, change) => {
+      const result = failing(change as never, target);
+      expect(result.error).toContain(
+        `[${path}] ${subject} removalPolicy is RemovalPolicy.RETAIN, but its synthesized configuration has lifecycle.prevent_destroy =`,
+      );
+      expect(result.error).toContain('or set removalPolicy: RemovalPolicy.DESTROY to let Terraform destroy it');
+      expect(result.files('stack')).not.toContain('cdk.tf.json');
+    },
+  );
 
   test('a lifecycle change that keeps prevent_destroy passes', () => {
     const result = failing((resource) => (resource.lifecycle = { ...resource.lifecycle, ignoreChanges: ['tags'] }), 'fhir');
@@ -145,8 +196,15 @@ describe('data safety: RETAIN holds on the final configuration, after every over
 
   test('RemovalPolicy.DESTROY lets the resource go without prevent_destroy', () => {
     const result = synthApp((app) => {
-      const workspace = new Workspace(newStack(app), 'Health', { name: 'health', location: 'eastus', resourceGroupName: 'rg', removalPolicy: RemovalPolicy.DESTROY });
-      workspace.addFhirService('Patients', { name: 'patients', removalPolicy: RemovalPolicy.DESTROY }).resource.lifecycle = { ignoreChanges: ['tags'] };
+      const workspace = new Workspace(newStack(app), 'Health', {
+        name: 'health',
+        location: 'eastus',
+        resourceGroupName: 'rg',
+        removalPolicy: RemovalPolicy.DESTROY,
+      });
+      workspace.addFhirService('Patients', { name: 'patients', removalPolicy: RemovalPolicy.DESTROY }).resource.lifecycle = {
+        ignoreChanges: ['tags'],
+      };
     });
     expect(result.stack('stack').resource('azurerm_healthcare_fhir_service').lifecycle).toEqual({ ignore_changes: ['tags'] });
   });
@@ -180,7 +238,9 @@ describe('after a failed app.synth(), no stack folder holds a configuration from
       fs.mkdirSync(path.join(outdir, 'stacks', 'first'), { recursive: true });
       fs.writeFileSync(path.join(outdir, 'stacks', 'first', 'cdk.tf.json'), '{}');
       const app = new App({ outdir });
-      expect(() => new Workspace(newStack(app, 'first'), 'Health', { name: 'Bad_Name', location: 'eastus', resourceGroupName: 'rg' })).toThrow(/Workspace name/);
+      expect(() => new Workspace(newStack(app, 'first'), 'Health', { name: 'Bad_Name', location: 'eastus', resourceGroupName: 'rg' })).toThrow(
+        /Workspace name/,
+      );
       expect(fs.existsSync(path.join(outdir, 'stacks', 'first', 'cdk.tf.json'))).toBe(true);
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });

@@ -21,7 +21,17 @@ describe('example stacks', () => {
   const STACKS = [...stacks.keys()].sort();
 
   test('the root app has the documented examples', () => {
-    expect(STACKS).toEqual(expect.arrayContaining(['events', 'imaging-platform', 'production', 'quickstart', 'smart-on-fhir', 'two-region-primary', 'two-region-secondary']));
+    expect(STACKS).toEqual(
+      expect.arrayContaining([
+        'events',
+        'imaging-platform',
+        'production',
+        'quickstart',
+        'smart-on-fhir',
+        'two-region-primary',
+        'two-region-secondary',
+      ]),
+    );
   });
 
   test.each(STACKS)('%s matches its snapshot', (name) => {
@@ -73,7 +83,10 @@ describe('example stacks', () => {
     const dicom = imaging.resource('azurerm_healthcare_dicom_service');
     expect(dicom).toMatchObject({
       data_partitions_enabled: true,
-      storage: { storage_account_id: '${azurerm_storage_account.ImageLake.id}', file_system_name: '${azurerm_storage_data_lake_gen2_filesystem.Images.name}' },
+      storage: {
+        storage_account_id: '${azurerm_storage_account.ImageLake.id}',
+        file_system_name: '${azurerm_storage_data_lake_gen2_filesystem.Images.name}',
+      },
       identity: { type: 'UserAssigned', identity_ids: ['${azurerm_user_assigned_identity.DicomIdentity.id}'] },
       depends_on: ['azurerm_role_assignment.DicomLakeAccess'],
     });
@@ -93,7 +106,9 @@ describe('example stacks', () => {
     expect(secondary.json.terraform.backend.azurerm).toMatchObject({ key: 'health-two-region/secondary.tfstate' });
     const remote = secondary.json.data.terraform_remote_state['cross-stack-reference-input-two-region-primary'];
     expect(remote).toMatchObject({ backend: 'azurerm', config: { key: 'health-two-region/primary.tfstate' } });
-    expect(secondary.resource('azurerm_healthcare_fhir_service').identity.identity_ids[0]).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-two-region-primary\.outputs\./);
+    expect(secondary.resource('azurerm_healthcare_fhir_service').identity.identity_ids[0]).toMatch(
+      /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-two-region-primary\.outputs\./,
+    );
     expect(Object.keys(primary.json.output).some((name) => name.startsWith('cross-stack-output-'))).toBe(true);
   });
 });
@@ -106,7 +121,13 @@ describe('the issue-10 examples', () => {
     expect(fhir.body.properties.authenticationConfiguration.smartIdentityProviders).toEqual([
       {
         authority: 'https://contosohealth.b2clogin.com/contosohealth.onmicrosoft.com/B2C_1A_SMART_SIGNIN/v2.0',
-        applications: [{ clientId: '${var.patient_app_client_id}', audience: 'https://healthsmart-patients.fhir.azurehealthcareapis.com', allowedDataActions: ['Read'] }],
+        applications: [
+          {
+            clientId: '${var.patient_app_client_id}',
+            audience: 'https://healthsmart-patients.fhir.azurehealthcareapis.com',
+            allowedDataActions: ['Read'],
+          },
+        ],
       },
     ]);
     expect(fhir.body.properties.implementationGuidesConfiguration).toEqual({ usCoreMissingData: true });
@@ -117,7 +138,11 @@ describe('the issue-10 examples', () => {
     const events = result.stack('events');
     expect(events.resources('azurerm_eventgrid_system_topic')).toHaveLength(1);
     const subscriptions = events.resources('azurerm_eventgrid_system_topic_event_subscription');
-    expect(subscriptions.map((subscription) => Object.keys(subscription).find((key) => /_endpoint(_id)?$/.test(key))).sort()).toEqual(['service_bus_topic_endpoint_id', 'storage_queue_endpoint', 'webhook_endpoint']);
+    expect(subscriptions.map((subscription) => Object.keys(subscription).find((key) => /_endpoint(_id)?$/.test(key))).sort()).toEqual([
+      'service_bus_topic_endpoint_id',
+      'storage_queue_endpoint',
+      'webhook_endpoint',
+    ]);
     for (const service of [events.resource('azurerm_healthcare_fhir_service'), events.resource('azurerm_healthcare_dicom_service')]) {
       expect(service.depends_on).toHaveLength(3);
     }

@@ -72,7 +72,10 @@ describe('FhirService defaults', () => {
 describe('FhirService in Azure Government', () => {
   test('a usgov region gets the Government endpoint, audience and authority', () => {
     const result = synth((stack) => {
-      const service = new Workspace(stack, 'Health', { name: 'health', location: 'US Gov Virginia', resourceGroupName: 'rg-health' }).addFhirService('Patients', { name: 'patients' });
+      const service = new Workspace(stack, 'Health', { name: 'health', location: 'US Gov Virginia', resourceGroupName: 'rg-health' }).addFhirService(
+        'Patients',
+        { name: 'patients' },
+      );
       expect(service.fhirServiceEndpoint).toBe('https://health-patients.fhir.azurehealthcareapis.us');
     });
     expect(result.resource(FHIR).authentication).toEqual({
@@ -82,8 +85,15 @@ describe('FhirService in Azure Government', () => {
   });
 
   test('a China region fails: the service is not offered there', () => {
-    expect(errorOf(() => synth((stack) => new Workspace(stack, 'Health', { name: 'health', location: 'chinanorth3', resourceGroupName: 'rg' }).addFhirService('Patients', { name: 'patients' }))))
-      .toContain('Azure Health Data Services is not offered in Azure China (21Vianet)');
+    expect(
+      errorOf(() =>
+        synth((stack) =>
+          new Workspace(stack, 'Health', { name: 'health', location: 'chinanorth3', resourceGroupName: 'rg' }).addFhirService('Patients', {
+            name: 'patients',
+          }),
+        ),
+      ),
+    ).toContain('Azure Health Data Services is not offered in Azure China (21Vianet)');
   });
 });
 
@@ -94,16 +104,36 @@ describe('FhirService overrides', () => {
 
   test('authority, audience and SMART proxy', () => {
     const fhir = fhirWith({
-      authentication: { authority: 'https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47', audience: 'https://fhir.contoso.example', smartProxyEnabled: true },
+      authentication: {
+        authority: 'https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47',
+        audience: 'https://fhir.contoso.example',
+        smartProxyEnabled: true,
+      },
     }).resource(FHIR);
-    expect(fhir.authentication).toEqual({ authority: 'https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47', audience: 'https://fhir.contoso.example', smart_proxy_enabled: true });
+    expect(fhir.authentication).toEqual({
+      authority: 'https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47',
+      audience: 'https://fhir.contoso.example',
+      smart_proxy_enabled: true,
+    });
   });
 
   test('CORS maps allowCredentials to the provider credentials_allowed', () => {
     const fhir = fhirWith({
-      cors: { allowedOrigins: ['https://acctest.com:123', 'http://localhost:3000'], allowedHeaders: ['*'], allowedMethods: ['GET', 'DELETE', 'PUT'], maxAgeInSeconds: 3600, allowCredentials: true },
+      cors: {
+        allowedOrigins: ['https://acctest.com:123', 'http://localhost:3000'],
+        allowedHeaders: ['*'],
+        allowedMethods: ['GET', 'DELETE', 'PUT'],
+        maxAgeInSeconds: 3600,
+        allowCredentials: true,
+      },
     }).resource(FHIR);
-    expect(fhir.cors).toEqual({ allowed_origins: ['https://acctest.com:123', 'http://localhost:3000'], allowed_headers: ['*'], allowed_methods: ['GET', 'DELETE', 'PUT'], max_age_in_seconds: 3600, credentials_allowed: true });
+    expect(fhir.cors).toEqual({
+      allowed_origins: ['https://acctest.com:123', 'http://localhost:3000'],
+      allowed_headers: ['*'],
+      allowed_methods: ['GET', 'DELETE', 'PUT'],
+      max_age_in_seconds: 3600,
+      credentials_allowed: true,
+    });
   });
 
   test('system-assigned identity exposes the principal id', () => {
@@ -115,7 +145,10 @@ describe('FhirService overrides', () => {
   });
 
   test('user-assigned identity', () => {
-    expect(fhirWith({ identity: { type: ManagedIdentityType.USER_ASSIGNED, identityIds: [UAI] } }).resource(FHIR).identity).toEqual({ type: 'UserAssigned', identity_ids: [UAI] });
+    expect(fhirWith({ identity: { type: ManagedIdentityType.USER_ASSIGNED, identityIds: [UAI] } }).resource(FHIR).identity).toEqual({
+      type: 'UserAssigned',
+      identity_ids: [UAI],
+    });
   });
 
   test('export storage, registries and OCI artifacts (with a system identity they need)', () => {
@@ -135,13 +168,20 @@ describe('FhirService overrides', () => {
   });
 
   test('an explicit identity wins over the implied one', () => {
-    expect(fhirWith({ configurationExportStorageAccountName: 'stexport', identity: { type: ManagedIdentityType.USER_ASSIGNED, identityIds: [UAI] } }).resource(FHIR).identity.type).toBe('UserAssigned');
+    expect(
+      fhirWith({
+        configurationExportStorageAccountName: 'stexport',
+        identity: { type: ManagedIdentityType.USER_ASSIGNED, identityIds: [UAI] },
+      }).resource(FHIR).identity.type,
+    ).toBe('UserAssigned');
   });
 
   test('RemovalPolicy.DESTROY drops prevent_destroy and warns that patient records would be deleted', () => {
     const result = fhirWith({ removalPolicy: RemovalPolicy.DESTROY });
     expect(result.resource(FHIR).lifecycle).toBeUndefined();
-    expect(result.messages('WARN')).toEqual([expect.stringMatching(/deletes the FHIR service and every FHIR resource in it \(patient records: protected health information\)/)]);
+    expect(result.messages('WARN')).toEqual([
+      expect.stringMatching(/deletes the FHIR service and every FHIR resource in it \(patient records: protected health information\)/),
+    ]);
   });
 
   test('timeouts', () => {
@@ -149,12 +189,19 @@ describe('FhirService overrides', () => {
   });
 
   test('tags merge over the workspace tags, the service winning per key', () => {
-    const result = synth((stack) => workspaceIn(stack, { env: 'prod', owner: 'platform' }).addFhirService('Patients', { name: 'patients', tags: { owner: 'records-team', app: 'ehr' } }));
+    const result = synth((stack) =>
+      workspaceIn(stack, { env: 'prod', owner: 'platform' }).addFhirService('Patients', {
+        name: 'patients',
+        tags: { owner: 'records-team', app: 'ehr' },
+      }),
+    );
     expect(result.resource(FHIR).tags).toEqual({ env: 'prod', owner: 'records-team', app: 'ehr' });
   });
 
   test('the workspace tags alone when the service has none', () => {
-    expect(synth((stack) => workspaceIn(stack, { env: 'prod' }).addFhirService('Patients', { name: 'patients' })).resource(FHIR).tags).toEqual({ env: 'prod' });
+    expect(synth((stack) => workspaceIn(stack, { env: 'prod' }).addFhirService('Patients', { name: 'patients' })).resource(FHIR).tags).toEqual({
+      env: 'prod',
+    });
   });
 
   test('an explicit location equal to the workspace region (in another spelling) is accepted', () => {
@@ -178,23 +225,27 @@ describe('FhirService parenting', () => {
   });
 
   test('accepts the same workspace as ancestor and prop', () => {
-    expect(() => synth((stack) => {
-      const workspace = workspaceIn(stack);
-      new FhirService(workspace, 'Patients', { name: 'patients', workspace });
-    })).not.toThrow();
+    expect(() =>
+      synth((stack) => {
+        const workspace = workspaceIn(stack);
+        new FhirService(workspace, 'Patients', { name: 'patients', workspace });
+      }),
+    ).not.toThrow();
   });
 
   test('attaches to an imported workspace, taking its resource group and region', () => {
     const fhir = synth((stack) => {
       const imported = Workspace.fromWorkspaceAttributes(stack, 'Existing', {
-        workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers/Microsoft.HealthcareApis/workspaces/shared',
+        workspaceId:
+          '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers/Microsoft.HealthcareApis/workspaces/shared',
         location: 'North Europe',
         tags: { costCenter: '42' },
       });
       imported.addFhirService('Patients', { name: 'patients' });
     }).resource(FHIR);
     expect(fhir).toMatchObject({
-      workspace_id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers/Microsoft.HealthcareApis/workspaces/shared',
+      workspace_id:
+        '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers/Microsoft.HealthcareApis/workspaces/shared',
       resource_group_name: 'rg-shared',
       location: 'northeurope',
       tags: { costCenter: '42' },
@@ -249,7 +300,9 @@ describe('FhirService with tokens', () => {
   test('inherits a token workspace location without a precondition', () => {
     const fhir = synth((stack) => {
       const group = new ResourceGroup(stack, 'Group', { name: 'rg', location: 'eastus' });
-      new Workspace(stack, 'Health', { name: 'health', location: group.location, resourceGroupName: group.name }).addFhirService('Patients', { name: 'patients' });
+      new Workspace(stack, 'Health', { name: 'health', location: group.location, resourceGroupName: group.name }).addFhirService('Patients', {
+        name: 'patients',
+      });
     }).resource(FHIR);
     expect(fhir.location).toBe('${azurerm_resource_group.Group.location}');
     expect(fhir.lifecycle).toEqual({ prevent_destroy: true });
@@ -258,41 +311,152 @@ describe('FhirService with tokens', () => {
 
 describe('FhirService fails', () => {
   const cases: Array<[string, Partial<FhirServiceOptions>, RegExp]> = [
-    ['with an underscore in the name', { name: 'patients_fhir' }, /\[stack\/Health\/Patients\] FhirService name "patients_fhir" is invalid: 3-24 letters, digits or '-', starting and ending with a letter or digit\. Use e\.g\. "patients-fhir"\./],
+    [
+      'with an underscore in the name',
+      { name: 'patients_fhir' },
+      /\[stack\/Health\/Patients\] FhirService name "patients_fhir" is invalid: 3-24 letters, digits or '-', starting and ending with a letter or digit\. Use e\.g\. "patients-fhir"\./,
+    ],
     ['with a name starting with a hyphen', { name: '-patients' }, /FhirService name "-patients" is invalid.*Use e\.g\. "patients"/],
     ['with a name of 2 characters', { name: 'ab' }, /FhirService name "ab" is invalid/],
     ['with a name of 25 characters', { name: 'a'.repeat(25) }, /FhirService name "a{25}" is invalid/],
     ['with an unknown kind', { kind: 'fhir-R5' as FhirVersion }, /FhirService kind "fhir-R5" is invalid: one of "fhir-R4", "fhir-Stu3"/],
     ['with a kind in the wrong case', { kind: 'fhir-r4' as FhirVersion }, /FhirService kind "fhir-r4" is invalid.*Use FhirVersion\.R4/],
-    ['with a location in another region', { location: 'westus' }, /FhirService location "westus" is invalid: a service is in its workspace stack\/Health's region.*the workspace stack\/Health is in "eastus".*Remove the location to inherit it, or use "eastus"/],
+    [
+      'with a location in another region',
+      { location: 'westus' },
+      /FhirService location "westus" is invalid: a service is in its workspace stack\/Health's region.*the workspace stack\/Health is in "eastus".*Remove the location to inherit it, or use "eastus"/,
+    ],
     ['with an unknown location', { location: 'eastus9' }, /FhirService location "eastus9" is invalid: not a known Azure region/],
-    ['with an http authority', { authentication: { authority: 'http://login.microsoftonline.com/tenant' } }, /authentication\.authority "http:\/\/login.*" is invalid: the https URL of an Entra ID tenant.*Use "https:\/\/login\.microsoftonline\.com\/tenant"/],
-    ['with an authority without tenant', { authentication: { authority: 'https://login.microsoftonline.com/' } }, /authentication\.authority ".*" is invalid/],
+    [
+      'with an http authority',
+      { authentication: { authority: 'http://login.microsoftonline.com/tenant' } },
+      /authentication\.authority "http:\/\/login.*" is invalid: the https URL of an Entra ID tenant.*Use "https:\/\/login\.microsoftonline\.com\/tenant"/,
+    ],
+    [
+      'with an authority without tenant',
+      { authentication: { authority: 'https://login.microsoftonline.com/' } },
+      /authentication\.authority ".*" is invalid/,
+    ],
     ['with an empty audience', { authentication: { audience: ' ' } }, /authentication\.audience " " is invalid: a non-empty string/],
-    ['with an access policy object id that is not a UUID', { accessPolicyObjectIds: ['not-a-uuid'] }, /FhirService accessPolicyObjectIds\[0\] "not-a-uuid" is invalid: a UUID/],
-    ['with an export storage account id instead of a name', { configurationExportStorageAccountName: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stexport' }, /configurationExportStorageAccountName ".*" is invalid: a storage account name.*Use e\.g\. "stexport"/],
-    ['with an export storage account URL', { configurationExportStorageAccountName: 'https://stexport.blob.core.windows.net' }, /Use e\.g\. "stexport"/],
-    ['with an empty registry login server', { containerRegistryLoginServerUrl: [''] }, /containerRegistryLoginServerUrl\[0\] "" is invalid: a non-empty string/],
+    [
+      'with an access policy object id that is not a UUID',
+      { accessPolicyObjectIds: ['not-a-uuid'] },
+      /FhirService accessPolicyObjectIds\[0\] "not-a-uuid" is invalid: a UUID/,
+    ],
+    [
+      'with an export storage account id instead of a name',
+      { configurationExportStorageAccountName: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stexport' },
+      /configurationExportStorageAccountName ".*" is invalid: a storage account name.*Use e\.g\. "stexport"/,
+    ],
+    [
+      'with an export storage account URL',
+      { configurationExportStorageAccountName: 'https://stexport.blob.core.windows.net' },
+      /Use e\.g\. "stexport"/,
+    ],
+    [
+      'with an empty registry login server',
+      { containerRegistryLoginServerUrl: [''] },
+      /containerRegistryLoginServerUrl\[0\] "" is invalid: a non-empty string/,
+    ],
     ['with an empty OCI login server', { ociArtifact: [{ loginServer: '' }] }, /ociArtifact\[0\]\.loginServer "" is invalid/],
     ['with an empty OCI digest', { ociArtifact: [{ loginServer: 'a.azurecr.io', digest: '' }] }, /ociArtifact\[0\]\.digest "" is invalid/],
-    ['with a CORS method outside the list', { cors: { allowedOrigins: ['*'], allowedHeaders: ['*'], allowedMethods: ['CONNECT' as 'GET'] } }, /FhirService cors\.allowedMethods\[0\] "CONNECT" is invalid: one of DELETE, GET, HEAD, MERGE, POST, OPTIONS, PUT, PATCH/],
-    ['with a lowercase CORS method', { cors: { allowedOrigins: ['*'], allowedHeaders: ['*'], allowedMethods: ['get' as 'GET'] } }, /allowedMethods\[0\] "get" is invalid.*Use "GET"/],
-    ['with a CORS origin with a path', { cors: { allowedOrigins: ['https://app.contoso.com/login'], allowedHeaders: ['*'], allowedMethods: ['GET'] } }, /allowedOrigins\[0\] "https:\/\/app\.contoso\.com\/login" is invalid: an origin.*Use "https:\/\/app\.contoso\.com"/],
-    ['with a CORS origin with a trailing slash', { cors: { allowedOrigins: ['https://app.contoso.com/'], allowedHeaders: ['*'], allowedMethods: ['GET'] } }, /allowedOrigins\[0\] "https:\/\/app\.contoso\.com\/" is invalid/],
-    ['with a CORS origin without scheme', { cors: { allowedOrigins: ['app.contoso.com'], allowedHeaders: ['*'], allowedMethods: ['GET'] } }, /allowedOrigins\[0\] "app\.contoso\.com" is invalid/],
-    ['with an empty CORS header', { cors: { allowedOrigins: ['*'], allowedHeaders: [''], allowedMethods: ['GET'] } }, /allowedHeaders\[0\] "" is invalid/],
-    ['with no CORS origins', { cors: { allowedOrigins: [], allowedHeaders: ['*'], allowedMethods: ['GET'] } }, /cors\.allowedOrigins \[\] is invalid: a list of 1-64 entries/],
-    ['with 65 CORS origins', { cors: { allowedOrigins: Array.from({ length: 65 }, (_, i) => `https://app${i}.contoso.com`), allowedHeaders: ['*'], allowedMethods: ['GET'] } }, /cors\.allowedOrigins .* is invalid: a list of 1-64 entries/],
-    ['with 65 CORS headers', { cors: { allowedOrigins: ['*'], allowedHeaders: Array.from({ length: 65 }, (_, i) => `x-h${i}`), allowedMethods: ['GET'] } }, /cors\.allowedHeaders .* is invalid: a list of 1-64/],
-    ['with 65 CORS methods', { cors: { allowedOrigins: ['*'], allowedHeaders: ['*'], allowedMethods: Array.from({ length: 65 }, () => 'GET' as const) } }, /cors\.allowedMethods .* is invalid: a list of 1-64/],
-    ['with a CORS max age over 99999', { cors: { allowedOrigins: ['*'], allowedHeaders: ['*'], allowedMethods: ['GET'], maxAgeInSeconds: 100000 } }, /cors\.maxAgeInSeconds 100000 is invalid: a whole number of seconds from 0 to 99999/],
-    ['with a negative CORS max age', { cors: { allowedOrigins: ['*'], allowedHeaders: ['*'], allowedMethods: ['GET'], maxAgeInSeconds: -1 } }, /maxAgeInSeconds -1 is invalid/],
-    ['with a fractional CORS max age', { cors: { allowedOrigins: ['*'], allowedHeaders: ['*'], allowedMethods: ['GET'], maxAgeInSeconds: 1.5 } }, /maxAgeInSeconds 1\.5 is invalid/],
-    ['with the combined identity type DICOM has', { identity: { type: ManagedIdentityType.SYSTEM_ASSIGNED_USER_ASSIGNED, identityIds: [UAI] } }, /FhirService identity\.type "SystemAssigned, UserAssigned" is invalid: one of "SystemAssigned", "UserAssigned" for this service/],
-    ['with an identity type in the wrong case', { identity: { type: 'systemassigned' as ManagedIdentityType } }, /identity\.type "systemassigned" is invalid.*Use ManagedIdentityType\.SYSTEM_ASSIGNED/],
-    ['with identity ids on a system-assigned identity', { identity: { type: ManagedIdentityType.SYSTEM_ASSIGNED, identityIds: [UAI] } }, /identity\.identityIds can only be given with a user-assigned type, but type is "SystemAssigned"/],
-    ['with a user-assigned identity without ids', { identity: { type: ManagedIdentityType.USER_ASSIGNED } }, /identity type "UserAssigned" needs at least one identityIds entry/],
-    ['with an identity id that is not an identity', { identity: { type: ManagedIdentityType.USER_ASSIGNED, identityIds: ['/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st'] } }, /identity\.identityIds\[0\] ".*" is invalid: a user-assigned identity id/],
+    [
+      'with a CORS method outside the list',
+      { cors: { allowedOrigins: ['*'], allowedHeaders: ['*'], allowedMethods: ['CONNECT' as 'GET'] } },
+      /FhirService cors\.allowedMethods\[0\] "CONNECT" is invalid: one of DELETE, GET, HEAD, MERGE, POST, OPTIONS, PUT, PATCH/,
+    ],
+    [
+      'with a lowercase CORS method',
+      { cors: { allowedOrigins: ['*'], allowedHeaders: ['*'], allowedMethods: ['get' as 'GET'] } },
+      /allowedMethods\[0\] "get" is invalid.*Use "GET"/,
+    ],
+    [
+      'with a CORS origin with a path',
+      { cors: { allowedOrigins: ['https://app.contoso.com/login'], allowedHeaders: ['*'], allowedMethods: ['GET'] } },
+      /allowedOrigins\[0\] "https:\/\/app\.contoso\.com\/login" is invalid: an origin.*Use "https:\/\/app\.contoso\.com"/,
+    ],
+    [
+      'with a CORS origin with a trailing slash',
+      { cors: { allowedOrigins: ['https://app.contoso.com/'], allowedHeaders: ['*'], allowedMethods: ['GET'] } },
+      /allowedOrigins\[0\] "https:\/\/app\.contoso\.com\/" is invalid/,
+    ],
+    [
+      'with a CORS origin without scheme',
+      { cors: { allowedOrigins: ['app.contoso.com'], allowedHeaders: ['*'], allowedMethods: ['GET'] } },
+      /allowedOrigins\[0\] "app\.contoso\.com" is invalid/,
+    ],
+    [
+      'with an empty CORS header',
+      { cors: { allowedOrigins: ['*'], allowedHeaders: [''], allowedMethods: ['GET'] } },
+      /allowedHeaders\[0\] "" is invalid/,
+    ],
+    [
+      'with no CORS origins',
+      { cors: { allowedOrigins: [], allowedHeaders: ['*'], allowedMethods: ['GET'] } },
+      /cors\.allowedOrigins \[\] is invalid: a list of 1-64 entries/,
+    ],
+    [
+      'with 65 CORS origins',
+      {
+        cors: { allowedOrigins: Array.from({ length: 65 }, (_, i) => `https://app${i}.contoso.com`), allowedHeaders: ['*'], allowedMethods: ['GET'] },
+      },
+      /cors\.allowedOrigins .* is invalid: a list of 1-64 entries/,
+    ],
+    [
+      'with 65 CORS headers',
+      { cors: { allowedOrigins: ['*'], allowedHeaders: Array.from({ length: 65 }, (_, i) => `x-h${i}`), allowedMethods: ['GET'] } },
+      /cors\.allowedHeaders .* is invalid: a list of 1-64/,
+    ],
+    [
+      'with 65 CORS methods',
+      { cors: { allowedOrigins: ['*'], allowedHeaders: ['*'], allowedMethods: Array.from({ length: 65 }, () => 'GET' as const) } },
+      /cors\.allowedMethods .* is invalid: a list of 1-64/,
+    ],
+    [
+      'with a CORS max age over 99999',
+      { cors: { allowedOrigins: ['*'], allowedHeaders: ['*'], allowedMethods: ['GET'], maxAgeInSeconds: 100000 } },
+      /cors\.maxAgeInSeconds 100000 is invalid: a whole number of seconds from 0 to 99999/,
+    ],
+    [
+      'with a negative CORS max age',
+      { cors: { allowedOrigins: ['*'], allowedHeaders: ['*'], allowedMethods: ['GET'], maxAgeInSeconds: -1 } },
+      /maxAgeInSeconds -1 is invalid/,
+    ],
+    [
+      'with a fractional CORS max age',
+      { cors: { allowedOrigins: ['*'], allowedHeaders: ['*'], allowedMethods: ['GET'], maxAgeInSeconds: 1.5 } },
+      /maxAgeInSeconds 1\.5 is invalid/,
+    ],
+    [
+      'with the combined identity type DICOM has',
+      { identity: { type: ManagedIdentityType.SYSTEM_ASSIGNED_USER_ASSIGNED, identityIds: [UAI] } },
+      /FhirService identity\.type "SystemAssigned, UserAssigned" is invalid: one of "SystemAssigned", "UserAssigned" for this service/,
+    ],
+    [
+      'with an identity type in the wrong case',
+      { identity: { type: 'systemassigned' as ManagedIdentityType } },
+      /identity\.type "systemassigned" is invalid.*Use ManagedIdentityType\.SYSTEM_ASSIGNED/,
+    ],
+    [
+      'with identity ids on a system-assigned identity',
+      { identity: { type: ManagedIdentityType.SYSTEM_ASSIGNED, identityIds: [UAI] } },
+      /identity\.identityIds can only be given with a user-assigned type, but type is "SystemAssigned"/,
+    ],
+    [
+      'with a user-assigned identity without ids',
+      { identity: { type: ManagedIdentityType.USER_ASSIGNED } },
+      /identity type "UserAssigned" needs at least one identityIds entry/,
+    ],
+    [
+      'with an identity id that is not an identity',
+      {
+        identity: {
+          type: ManagedIdentityType.USER_ASSIGNED,
+          identityIds: ['/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st'],
+        },
+      },
+      /identity\.identityIds\[0\] ".*" is invalid: a user-assigned identity id/,
+    ],
     ['with more than 50 tags', { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) }, /FhirService tags has 51 tags/],
     ['with a tag value over 256 characters', { tags: { note: 'x'.repeat(257) } }, /FhirService tags "note" has a value of 257 bytes/],
   ];
@@ -335,7 +499,13 @@ describe('FhirService fails', () => {
   });
 
   test('when the workspace prop is not a workspace', () => {
-    expect(errorOf(() => synth((stack, app) => new FhirService(stack, 'Patients', { name: 'patients', workspace: new TerraformStack(app, 'x') as unknown as Workspace })))).toMatch(/FhirService workspace is not a Workspace/);
+    expect(
+      errorOf(() =>
+        synth(
+          (stack, app) => new FhirService(stack, 'Patients', { name: 'patients', workspace: new TerraformStack(app, 'x') as unknown as Workspace }),
+        ),
+      ),
+    ).toMatch(/FhirService workspace is not a Workspace/);
   });
 
   test('when two FHIR services in one workspace share a name (case-insensitively)', () => {
@@ -352,20 +522,31 @@ describe('FhirService fails', () => {
   test('when the resource id would exceed 253 characters (and not at exactly 253)', () => {
     const withGroupOf = (length: number) => () =>
       synth((stack) => {
-        new Workspace(stack, 'Health', { name: 'a'.repeat(24), location: 'eastus', resourceGroupName: 'r'.repeat(length) }).addFhirService('Patients', { name: 'p'.repeat(24) });
+        new Workspace(stack, 'Health', { name: 'a'.repeat(24), location: 'eastus', resourceGroupName: 'r'.repeat(length) }).addFhirService(
+          'Patients',
+          { name: 'p'.repeat(24) },
+        );
       });
     expect(withGroupOf(77)).not.toThrow();
-    expect(errorOf(withGroupOf(78))).toMatch(/FhirService resource id would be 254 characters; Azure allows at most 253\. Shorten the resource group name/);
+    expect(errorOf(withGroupOf(78))).toMatch(
+      /FhirService resource id would be 254 characters; Azure allows at most 253\. Shorten the resource group name/,
+    );
   });
 });
 
 describe('FhirService.fromFhirServiceAttributes', () => {
-  const id = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.HealthcareApis/workspaces/health/fhirServices/patients';
+  const id =
+    '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.HealthcareApis/workspaces/health/fhirServices/patients';
 
   test('reads name and endpoint from the id', () => {
     synth((stack) => {
       const imported = FhirService.fromFhirServiceAttributes(stack, 'Existing', { fhirServiceId: id, fhirVersion: FhirVersion.R4 });
-      expect(imported).toMatchObject({ fhirServiceId: id, fhirServiceName: 'patients', fhirServiceEndpoint: 'https://health-patients.fhir.azurehealthcareapis.com', fhirVersion: FhirVersion.R4 });
+      expect(imported).toMatchObject({
+        fhirServiceId: id,
+        fhirServiceName: 'patients',
+        fhirServiceEndpoint: 'https://health-patients.fhir.azurehealthcareapis.com',
+        fhirVersion: FhirVersion.R4,
+      });
     });
   });
 
@@ -375,12 +556,16 @@ describe('FhirService.fromFhirServiceAttributes', () => {
       const imported = FhirService.fromFhirServiceAttributes(stack, 'Existing', { fhirServiceId: variable.stringValue });
       new TerraformOutput(stack, 'endpoint', { value: imported.fhirServiceEndpoint, staticId: true });
     });
-    expect(result.json.output.endpoint.value).toBe('https://${element(split("/", var.fhir_id), 8)}-${element(split("/", var.fhir_id), 10)}.fhir.azurehealthcareapis.com');
+    expect(result.json.output.endpoint.value).toBe(
+      'https://${element(split("/", var.fhir_id), 8)}-${element(split("/", var.fhir_id), 10)}.fhir.azurehealthcareapis.com',
+    );
   });
 
   test('fails with an id in the lowercase form the provider rejects', () => {
-    expect(errorOf(() => synth((stack) => FhirService.fromFhirServiceAttributes(stack, 'Existing', { fhirServiceId: id.replace('fhirServices', 'fhirservices') })))).toMatch(
-      /Imported FhirService fhirServiceId ".*fhirservices\/patients" is invalid: a FHIR service id of the form/,
-    );
+    expect(
+      errorOf(() =>
+        synth((stack) => FhirService.fromFhirServiceAttributes(stack, 'Existing', { fhirServiceId: id.replace('fhirServices', 'fhirservices') })),
+      ),
+    ).toMatch(/Imported FhirService fhirServiceId ".*fhirservices\/patients" is invalid: a FHIR service id of the form/);
   });
 });

@@ -31,7 +31,9 @@ describe(`the built package (${BUILD.name})`, () => {
 
   test('exports the public API', () => {
     const exported = JSON.parse(node("console.log(JSON.stringify(Object.keys(require('./dist'))))", dir));
-    expect(exported).toEqual(expect.arrayContaining(['Workspace', 'FhirService', 'DicomService', 'FhirVersion', 'RemovalPolicy', 'ManagedIdentityType']));
+    expect(exported).toEqual(
+      expect.arrayContaining(['Workspace', 'FhirService', 'DicomService', 'FhirVersion', 'RemovalPolicy', 'ManagedIdentityType']),
+    );
   });
 
   test('exports MappingEvaluator, and the medtech-evaluate command (the bin) runs from the build', () => {
@@ -58,9 +60,16 @@ describe(`the built package (${BUILD.name})`, () => {
         dir,
       ),
     );
-    expect(result).toEqual({ testingBefore: [], jestBefore: [], exports: ['healthDataMatchers', 'setupHealthDataMatchers'], resolved: path.join('dist', 'testing', 'index.js') });
+    expect(result).toEqual({
+      testingBefore: [],
+      jestBefore: [],
+      exports: ['healthDataMatchers', 'setupHealthDataMatchers'],
+      resolved: path.join('dist', 'testing', 'index.js'),
+    });
     expect(fs.existsSync(path.join(dir, 'dist', 'testing', 'index.d.ts'))).toBe(true);
-    expect(fs.readFileSync(path.join(dir, 'dist', 'testing', 'index.d.ts'), 'utf8')).toMatch(/interface Matchers<R, T = \{\}> \{[\s\S]*toPassHealthDataCompliance\(options\?: HealthDataComplianceMatcherOptions\): R;[\s\S]*toBeInWorkspaceRegion\(workspace: IWorkspace(Ref)?\): R;/);
+    expect(fs.readFileSync(path.join(dir, 'dist', 'testing', 'index.d.ts'), 'utf8')).toMatch(
+      /interface Matchers<R, T = \{\}> \{[\s\S]*toPassHealthDataCompliance\(options\?: HealthDataComplianceMatcherOptions\): R;[\s\S]*toBeInWorkspaceRegion\(workspace: IWorkspace(Ref)?\): R;/,
+    );
   });
 
   test("never loads the provider's root index (1,500 resources), only the resources it uses", () => {
@@ -136,7 +145,11 @@ describe(`the built package (${BUILD.name})`, () => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const file = path.join(dir, entry.name);
         if (entry.isDirectory()) visit(file);
-        else if (file.endsWith('.ts') && /from ['"]@cdktf\/provider-azurerm['"]|require\(['"]@cdktf\/provider-azurerm['"]\)/.test(fs.readFileSync(file, 'utf8'))) offenders.push(file);
+        else if (
+          file.endsWith('.ts') &&
+          /from ['"]@cdktf\/provider-azurerm['"]|require\(['"]@cdktf\/provider-azurerm['"]\)/.test(fs.readFileSync(file, 'utf8'))
+        )
+          offenders.push(file);
       }
     };
     ['lib', 'examples', 'test'].forEach((dir) => visit(path.join(ROOT, dir)));

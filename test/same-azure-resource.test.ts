@@ -57,7 +57,8 @@ describe('two constructs for one Azure resource', () => {
   });
 
   test('two MedTech services reading one consumer group fail; separate groups are fine', () => {
-    const workspace = (stack: Parameters<Parameters<typeof synth>[0]>[0]) => new Workspace(stack, 'Health', { ...BASE_WORKSPACE, location: 'westus2' });
+    const workspace = (stack: Parameters<Parameters<typeof synth>[0]>[0]) =>
+      new Workspace(stack, 'Health', { ...BASE_WORKSPACE, location: 'westus2' });
     expect(
       errorOf(() =>
         synth((stack) => {
@@ -70,7 +71,9 @@ describe('two constructs for one Azure resource', () => {
           });
         }),
       ),
-    ).toMatch(/^\[stack\/Health\/Wearables\] MedTechService eventHub consumer group "medtech" of event hub "contoso-devices\/telemetry" is already read by stack\/Health\/Devices: each reader needs its own consumer group/);
+    ).toMatch(
+      /^\[stack\/Health\/Wearables\] MedTechService eventHub consumer group "medtech" of event hub "contoso-devices\/telemetry" is already read by stack\/Health\/Devices: each reader needs its own consumer group/,
+    );
     const ok = synth((stack) => {
       const health = workspace(stack);
       addMedTech(health, 'Devices');

@@ -45,7 +45,11 @@ describe('Workspace', () => {
   test('RemovalPolicy.DESTROY drops prevent_destroy and warns what a destroy would delete', () => {
     const result = synth((stack) => new Workspace(stack, 'Health', { ...base, removalPolicy: RemovalPolicy.DESTROY }));
     expect(result.resource(WORKSPACE).lifecycle).toBeUndefined();
-    expect(result.messages('WARN')).toEqual([expect.stringMatching(/removalPolicy is RemovalPolicy\.DESTROY: terraform destroy, or a change that replaces the resource, deletes the workspace; .*every FHIR, DICOM and MedTech service/)]);
+    expect(result.messages('WARN')).toEqual([
+      expect.stringMatching(
+        /removalPolicy is RemovalPolicy\.DESTROY: terraform destroy, or a change that replaces the resource, deletes the workspace; .*every FHIR, DICOM and MedTech service/,
+      ),
+    ]);
   });
 
   test('the default removal policy warns about nothing', () => {
@@ -58,7 +62,11 @@ describe('Workspace', () => {
       const name = new TerraformVariable(stack, 'name', { type: 'string' });
       new Workspace(stack, 'Health', { name: name.stringValue, location: group.location, resourceGroupName: group.name });
     }).resource(WORKSPACE);
-    expect(ws).toMatchObject({ name: '${var.name}', location: '${azurerm_resource_group.Group.location}', resource_group_name: '${azurerm_resource_group.Group.name}' });
+    expect(ws).toMatchObject({
+      name: '${var.name}',
+      location: '${azurerm_resource_group.Group.location}',
+      resource_group_name: '${azurerm_resource_group.Group.name}',
+    });
   });
 
   test('accepts a region newer than the catalogue through the context escape hatch', () => {
@@ -70,19 +78,43 @@ describe('Workspace', () => {
 
   describe('fails', () => {
     const cases: Array<[string, Partial<WorkspaceProps>, RegExp]> = [
-      ['with uppercase letters in the name', { name: 'Health' }, /\[stack\/Health\] Workspace name "Health" is invalid: 3-24 lowercase letters or digits.*Use e\.g\. "health"/],
+      [
+        'with uppercase letters in the name',
+        { name: 'Health' },
+        /\[stack\/Health\] Workspace name "Health" is invalid: 3-24 lowercase letters or digits.*Use e\.g\. "health"/,
+      ],
       ['with a hyphen in the name', { name: 'my-health' }, /Workspace name "my-health" is invalid.*Use e\.g\. "myhealth"/],
       ['with a name shorter than 3', { name: 'ab' }, /Workspace name "ab" is invalid: 3-24/],
       ['with a name longer than 24', { name: 'a'.repeat(25) }, /Workspace name "a{25}" is invalid/],
       ['with an empty location', { location: '' }, /Workspace location "" is invalid: an Azure region name/],
-      ['with an unknown region, suggesting the nearest', { location: 'eastus3' }, /Workspace location "eastus3" is invalid: not a known Azure region\. Did you mean "eastus[0-9]?"\?.*additionalLocations/],
+      [
+        'with an unknown region, suggesting the nearest',
+        { location: 'eastus3' },
+        /Workspace location "eastus3" is invalid: not a known Azure region\. Did you mean "eastus[0-9]?"\?.*additionalLocations/,
+      ],
       ['with a misspelt region', { location: 'West Eurpoe' }, /Did you mean "westeurope"/],
-      ['with a resource group name over 90 characters', { resourceGroupName: 'r'.repeat(91) }, /Workspace resourceGroupName "r{91}" is invalid: 1-90/],
-      ['with a resource group name ending in a period', { resourceGroupName: 'rg-health.' }, /resourceGroupName "rg-health\." is invalid.*not ending with '\.'.*Use e\.g\. "rg-health"/],
+      [
+        'with a resource group name over 90 characters',
+        { resourceGroupName: 'r'.repeat(91) },
+        /Workspace resourceGroupName "r{91}" is invalid: 1-90/,
+      ],
+      [
+        'with a resource group name ending in a period',
+        { resourceGroupName: 'rg-health.' },
+        /resourceGroupName "rg-health\." is invalid.*not ending with '\.'.*Use e\.g\. "rg-health"/,
+      ],
       ['with a resource group name with a slash', { resourceGroupName: 'rg/health' }, /resourceGroupName "rg\/health" is invalid/],
-      ['with more than 50 tags', { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) }, /Workspace tags has 51 tags; Azure allows at most 50/],
+      [
+        'with more than 50 tags',
+        { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) },
+        /Workspace tags has 51 tags; Azure allows at most 50/,
+      ],
       ['with a tag key over 512 characters', { tags: { ['k'.repeat(513)]: 'v' } }, /tag key may have at most 512 bytes/],
-      ['with a tag value over 256 characters', { tags: { owner: 'v'.repeat(257) } }, /Workspace tags "owner" has a value of 257 bytes; a tag value may have at most 256 bytes/],
+      [
+        'with a tag value over 256 characters',
+        { tags: { owner: 'v'.repeat(257) } },
+        /Workspace tags "owner" has a value of 257 bytes; a tag value may have at most 256 bytes/,
+      ],
     ];
     test.each(cases)('%s', (_, override, expected) => {
       expect(errorOf(() => synth((stack) => new Workspace(stack, 'Health', { ...base, ...override })))).toMatch(expected);
@@ -134,15 +166,24 @@ describe('Workspace.fromWorkspaceAttributes', () => {
 
   describe('fails', () => {
     test('with an id of another resource type', () => {
-      expect(errorOf(() => synth((stack) => Workspace.fromWorkspaceAttributes(stack, 'Existing', { workspaceId: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.HealthcareApis/services/health', location: 'eastus' })))).toMatch(
-        /Imported workspace workspaceId ".*services\/health" is invalid: a Health Data Services workspace id/,
-      );
+      expect(
+        errorOf(() =>
+          synth((stack) =>
+            Workspace.fromWorkspaceAttributes(stack, 'Existing', {
+              workspaceId: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.HealthcareApis/services/health',
+              location: 'eastus',
+            }),
+          ),
+        ),
+      ).toMatch(/Imported workspace workspaceId ".*services\/health" is invalid: a Health Data Services workspace id/);
     });
 
     test('with a name that contradicts the id', () => {
-      expect(errorOf(() => synth((stack) => Workspace.fromWorkspaceAttributes(stack, 'Existing', { workspaceId: id, location: 'eastus', workspaceName: 'other' })))).toMatch(
-        /Imported workspace workspaceName "other" does not match workspaceId, which says "health"/,
-      );
+      expect(
+        errorOf(() =>
+          synth((stack) => Workspace.fromWorkspaceAttributes(stack, 'Existing', { workspaceId: id, location: 'eastus', workspaceName: 'other' })),
+        ),
+      ).toMatch(/Imported workspace workspaceName "other" does not match workspaceId, which says "health"/);
     });
 
     test('with a token id and no name', () => {
@@ -157,7 +198,9 @@ describe('Workspace.fromWorkspaceAttributes', () => {
     });
 
     test('with an unknown region', () => {
-      expect(errorOf(() => synth((stack) => Workspace.fromWorkspaceAttributes(stack, 'Existing', { workspaceId: id, location: 'mars' })))).toMatch(/Imported workspace location "mars" is invalid/);
+      expect(errorOf(() => synth((stack) => Workspace.fromWorkspaceAttributes(stack, 'Existing', { workspaceId: id, location: 'mars' })))).toMatch(
+        /Imported workspace location "mars" is invalid/,
+      );
     });
   });
 });

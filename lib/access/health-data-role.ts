@@ -26,11 +26,23 @@ export class HealthDataRole {
   public static readonly DICOM_DATA_OWNER = new HealthDataRole('DICOM Data Owner', '58a3b984-7adf-4c20-983a-32417c86fbc8', 'dicom');
   public static readonly DICOM_DATA_READER = new HealthDataRole('DICOM Data Reader', 'e89c7a3c-2f64-4fa1-a847-3e4c9ba4283a', 'dicom');
   /** What MedTech needs on the event hub it reads device messages from. */
-  public static readonly EVENT_HUBS_DATA_RECEIVER = new HealthDataRole('Azure Event Hubs Data Receiver', 'a638d3c7-ab3a-418d-83e6-5f17a39d4fde', 'eventhub');
+  public static readonly EVENT_HUBS_DATA_RECEIVER = new HealthDataRole(
+    'Azure Event Hubs Data Receiver',
+    'a638d3c7-ab3a-418d-83e6-5f17a39d4fde',
+    'eventhub',
+  );
   /** What a FHIR service's identity needs on the `$export` storage account, or DICOM's on its Data Lake. */
-  public static readonly STORAGE_BLOB_DATA_CONTRIBUTOR = new HealthDataRole('Storage Blob Data Contributor', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe', 'storage');
+  public static readonly STORAGE_BLOB_DATA_CONTRIBUTOR = new HealthDataRole(
+    'Storage Blob Data Contributor',
+    'ba92f5b4-2d11-453d-a403-e96b0029c9fe',
+    'storage',
+  );
   /** What a FHIR (or DICOM) service's identity needs on a customer-managed key in a vault with Azure RBAC. */
-  public static readonly KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER = new HealthDataRole('Key Vault Crypto Service Encryption User', 'e147488a-f6f5-4113-8e2d-b22465e65bf6', 'keyvault');
+  public static readonly KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER = new HealthDataRole(
+    'Key Vault Crypto Service Encryption User',
+    'e147488a-f6f5-4113-8e2d-b22465e65bf6',
+    'keyvault',
+  );
   /** Control plane: manage everything, including role assignments (built-in-roles/privileged.md). */
   public static readonly OWNER = new HealthDataRole('Owner', '8e3af657-a8ff-443c-a75c-2fe8c4bcb635', 'control-plane');
   /** Control plane: manage everything but role assignments (built-in-roles/privileged.md). No data access. */
@@ -38,13 +50,25 @@ export class HealthDataRole {
   /** Control plane: read the resource's configuration (built-in-roles/general.md). No data access. */
   public static readonly READER = new HealthDataRole('Reader', 'acdd72a7-3385-48ef-bd42-f606fba81ae7', 'control-plane');
   /** Control plane: manage role assignments (built-in-roles/privileged.md). */
-  public static readonly USER_ACCESS_ADMINISTRATOR = new HealthDataRole('User Access Administrator', '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9', 'control-plane');
+  public static readonly USER_ACCESS_ADMINISTRATOR = new HealthDataRole(
+    'User Access Administrator',
+    '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9',
+    'control-plane',
+  );
   /** Control plane: assign roles through Azure RBAC only (built-in-roles/privileged.md). */
-  public static readonly ROLE_BASED_ACCESS_CONTROL_ADMINISTRATOR = new HealthDataRole('Role Based Access Control Administrator', 'f58310d9-a9f6-439a-9e8d-f62e7b41a168', 'control-plane');
+  public static readonly ROLE_BASED_ACCESS_CONTROL_ADMINISTRATOR = new HealthDataRole(
+    'Role Based Access Control Administrator',
+    'f58310d9-a9f6-439a-9e8d-f62e7b41a168',
+    'control-plane',
+  );
   /** Control plane: read monitoring data and settings (built-in-roles/monitor.md). */
   public static readonly MONITORING_READER = new HealthDataRole('Monitoring Reader', '43d0d8ad-25c7-4714-9337-8ba259a9fe05', 'control-plane');
   /** Control plane: read monitoring data and edit monitoring settings (built-in-roles/monitor.md). */
-  public static readonly MONITORING_CONTRIBUTOR = new HealthDataRole('Monitoring Contributor', '749f88d5-cbae-40b8-bcfc-e573ddc772fa', 'control-plane');
+  public static readonly MONITORING_CONTRIBUTOR = new HealthDataRole(
+    'Monitoring Contributor',
+    '749f88d5-cbae-40b8-bcfc-e573ddc772fa',
+    'control-plane',
+  );
 
   /** Every role of this table. */
   public static get all(): HealthDataRole[] {
@@ -61,10 +85,14 @@ export class HealthDataRole {
    */
   public static fromRoleDefinitionGuid(roleDefinitionGuid: string, roleName: string): HealthDataRole {
     if (typeof roleDefinitionGuid !== 'string' || !GUID.test(roleDefinitionGuid)) {
-      throw new HealthDataValidationError([`HealthDataRole.fromRoleDefinitionGuid roleDefinitionGuid ${JSON.stringify(roleDefinitionGuid)} is invalid: a GUID. Use the last segment of the role definition id, e.g. "acdd72a7-3385-48ef-bd42-f606fba81ae7".`]);
+      throw new HealthDataValidationError([
+        `HealthDataRole.fromRoleDefinitionGuid roleDefinitionGuid ${JSON.stringify(roleDefinitionGuid)} is invalid: a GUID. Use the last segment of the role definition id, e.g. "acdd72a7-3385-48ef-bd42-f606fba81ae7".`,
+      ]);
     }
     if (typeof roleName !== 'string' || roleName.trim() === '' || roleName.length > 256) {
-      throw new HealthDataValidationError([`HealthDataRole.fromRoleDefinitionGuid roleName ${JSON.stringify(roleName)} is invalid: a non-empty name of at most 256 characters. Use the role's display name, e.g. "Healthcare Auditor".`]);
+      throw new HealthDataValidationError([
+        `HealthDataRole.fromRoleDefinitionGuid roleName ${JSON.stringify(roleName)} is invalid: a non-empty name of at most 256 characters. Use the role's display name, e.g. "Healthcare Auditor".`,
+      ]);
     }
     const known = HealthDataRole.all.find((role) => role.roleDefinitionGuid === roleDefinitionGuid.toLowerCase());
     return known ?? new HealthDataRole(roleName.trim(), roleDefinitionGuid.toLowerCase(), 'control-plane');

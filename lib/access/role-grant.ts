@@ -37,7 +37,14 @@ export function checkGrant(scope: IConstruct, principalId: string, role: HealthD
  * Assigns a built-in role to a principal at a scope (`azurerm_role_assignment`), as construct `id` under `owner`.
  * The principal id must be a UUID unless it is a token.
  */
-export function grantRole(owner: Construct, id: string, scopeId: string, principalId: string, role: HealthDataRole, options: GrantOptions = {}): RoleAssignment {
+export function grantRole(
+  owner: Construct,
+  id: string,
+  scopeId: string,
+  principalId: string,
+  role: HealthDataRole,
+  options: GrantOptions = {},
+): RoleAssignment {
   checkGrant(owner, principalId, role, options);
   return new RoleAssignment(owner, id, {
     scope: scopeId,

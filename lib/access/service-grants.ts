@@ -15,7 +15,10 @@ const WORKSPACE_ROLE_FAMILIES: readonly HealthDataRole['appliesTo'][] = ['fhir',
 
 /** The control-plane roles of the table, for messages. */
 function controlPlaneRoles(): string {
-  return HealthDataRole.all.filter((candidate) => candidate.appliesTo === 'control-plane').map((candidate) => candidate.roleName).join(', ');
+  return HealthDataRole.all
+    .filter((candidate) => candidate.appliesTo === 'control-plane')
+    .map((candidate) => candidate.roleName)
+    .join(', ');
 }
 
 /**
@@ -26,7 +29,14 @@ function controlPlaneRoles(): string {
  * every data role on a kind without them (MedTech). Granting the same role to the same principal again returns the
  * existing assignment.
  */
-export function grantServiceRole(owner: IConstruct, kind: ServiceKind, scopeId: string, principalId: string, role: HealthDataRole, options: GrantOptions = {}): RoleAssignment {
+export function grantServiceRole(
+  owner: IConstruct,
+  kind: ServiceKind,
+  scopeId: string,
+  principalId: string,
+  role: HealthDataRole,
+  options: GrantOptions = {},
+): RoleAssignment {
   checkRole(owner, role);
   if (role.appliesTo === 'control-plane') return assign(owner, scopeId, principalId, role, options);
   const family: DataRoleFamily | undefined = kind.dataRoles;
@@ -39,7 +49,9 @@ export function grantServiceRole(owner: IConstruct, kind: ServiceKind, scopeId: 
   }
   if (role.appliesTo !== family) {
     const suitable = HealthDataRole.all.filter((candidate) => candidate.appliesTo === family).map((candidate) => candidate.roleName);
-    fail(owner, `${kind.label} grant role "${role.roleName}" is invalid: it is a role for ${describeKind(role.appliesTo)}, not for a ${kind.label}. ` +
+    fail(
+      owner,
+      `${kind.label} grant role "${role.roleName}" is invalid: it is a role for ${describeKind(role.appliesTo)}, not for a ${kind.label}. ` +
         `Use one of: ${suitable.join(', ')}; or a control-plane role (${controlPlaneRoles()}).`,
     );
   }
@@ -53,7 +65,9 @@ export function grantServiceRole(owner: IConstruct, kind: ServiceKind, scopeId: 
 export function grantWorkspaceRole(workspace: IWorkspaceRef, principalId: string, role: HealthDataRole, options: GrantOptions = {}): RoleAssignment {
   checkRole(workspace, role);
   if (!WORKSPACE_ROLE_FAMILIES.includes(role.appliesTo)) {
-    fail(workspace, `Workspace grant role "${role.roleName}" is invalid: it is a role for ${describeKind(role.appliesTo)}; a workspace grant carries a FHIR or DICOM data role ` +
+    fail(
+      workspace,
+      `Workspace grant role "${role.roleName}" is invalid: it is a role for ${describeKind(role.appliesTo)}; a workspace grant carries a FHIR or DICOM data role ` +
         `(e.g. HealthDataRole.FHIR_DATA_CONTRIBUTOR) or a control-plane role (${controlPlaneRoles()}). Assign "${role.roleName}" on the ${describeKind(role.appliesTo)} itself.`,
     );
   }
@@ -74,7 +88,9 @@ function assign(owner: IConstruct, scopeId: string, principalId: string, role: H
   const existing = grants.node.tryFindChild(id);
   if (existing instanceof RoleAssignment) {
     if (existing.principalTypeInput !== options.principalType || existing.descriptionInput !== options.description) {
-      fail(owner, `${role.roleName} is already granted to principal ${id.slice(id.indexOf('-') + 1)} here with other options ` +
+      fail(
+        owner,
+        `${role.roleName} is already granted to principal ${id.slice(id.indexOf('-') + 1)} here with other options ` +
           `(principalType ${JSON.stringify(existing.principalTypeInput)}, description ${JSON.stringify(existing.descriptionInput)}). Grant it once.`,
       );
     }
@@ -84,5 +100,12 @@ function assign(owner: IConstruct, scopeId: string, principalId: string, role: H
 }
 
 function describeKind(kind: HealthDataRole['appliesTo']): string {
-  return { fhir: 'FHIR services', dicom: 'DICOM services', eventhub: 'event hubs', storage: 'storage accounts', keyvault: 'Key Vault keys', 'control-plane': 'any resource' }[kind];
+  return {
+    fhir: 'FHIR services',
+    dicom: 'DICOM services',
+    eventhub: 'event hubs',
+    storage: 'storage accounts',
+    keyvault: 'Key Vault keys',
+    'control-plane': 'any resource',
+  }[kind];
 }

@@ -69,7 +69,8 @@ function parseArguments(argv: readonly string[]): Arguments | 'help' {
   if (deviceMapping === undefined) throw new UsageError('--device-mapping is required.');
   if (messages.length === 0) throw new UsageError('Give at least one message file.');
   const resolution = values.get('--identity-resolution') ?? 'Lookup';
-  if (resolution !== 'Create' && resolution !== 'Lookup') throw new UsageError(`--identity-resolution must be Create or Lookup, not "${resolution}".`);
+  if (resolution !== 'Create' && resolution !== 'Lookup')
+    throw new UsageError(`--identity-resolution must be Create or Lookup, not "${resolution}".`);
   return {
     deviceMapping,
     fhirMapping: values.get('--fhir-mapping'),
@@ -156,5 +157,9 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), (text) => process.stdout.write(`${text}\n`), (text) => process.stderr.write(`${text}\n`));
+  process.exitCode = main(
+    process.argv.slice(2),
+    (text) => process.stdout.write(`${text}\n`),
+    (text) => process.stderr.write(`${text}\n`),
+  );
 }

@@ -24,35 +24,50 @@ export function checkAdditionalRules(rules: unknown, builtInIds: readonly string
   if (rules === undefined) return [];
   const problems: string[] = [];
   if (!Array.isArray(rules)) {
-    throw new HealthDataValidationError([`${SUBJECT} additionalRules ${show(rules)} is invalid: a list of rules (objects or class instances with id, level, description, fix, appliesTo, azurePolicy, hipaa and an evaluate method).`]);
+    throw new HealthDataValidationError([
+      `${SUBJECT} additionalRules ${show(rules)} is invalid: a list of rules (objects or class instances with id, level, description, fix, appliesTo, azurePolicy, hipaa and an evaluate method).`,
+    ]);
   }
   const seen = new Map<string, number>();
   rules.forEach((rule: unknown, index) => {
     const subject = `additionalRules[${index}]`;
     if (typeof rule !== 'object' || rule === null) {
-      problems.push(`${subject} ${show(rule)} is invalid: an object with id, level, description, fix, appliesTo, azurePolicy, hipaa and an evaluate method.`);
+      problems.push(
+        `${subject} ${show(rule)} is invalid: an object with id, level, description, fix, appliesTo, azurePolicy, hipaa and an evaluate method.`,
+      );
       return;
     }
     const candidate = rule as { [key: string]: unknown };
     const { id } = candidate;
     if (typeof id !== 'string' || !RULE_ID.test(id)) {
-      problems.push(`${subject}.id ${show(id)} is invalid: 2-64 letters, digits, '-', '_' or '.', starting with a letter or digit. Use e.g. "ACME-FHIR-TAGS".`);
+      problems.push(
+        `${subject}.id ${show(id)} is invalid: 2-64 letters, digits, '-', '_' or '.', starting with a letter or digit. Use e.g. "ACME-FHIR-TAGS".`,
+      );
     } else {
       const clash = builtInIds.find((builtIn) => builtIn.toLowerCase() === id.toLowerCase());
-      if (clash) problems.push(`${subject}.id ${show(id)} is invalid: it is the id of the pack's rule ${clash}. Give your rule its own id, e.g. "ACME-${id}".`);
+      if (clash)
+        problems.push(
+          `${subject}.id ${show(id)} is invalid: it is the id of the pack's rule ${clash}. Give your rule its own id, e.g. "ACME-${id}".`,
+        );
       const earlier = seen.get(id.toLowerCase());
-      if (earlier !== undefined) problems.push(`${subject}.id ${show(id)} is invalid: additionalRules[${earlier}] has the same id. Give each rule its own id.`);
+      if (earlier !== undefined)
+        problems.push(`${subject}.id ${show(id)} is invalid: additionalRules[${earlier}] has the same id. Give each rule its own id.`);
       else seen.set(id.toLowerCase(), index);
     }
     if (typeof candidate.level !== 'string' || !LEVELS.includes(candidate.level)) {
-      problems.push(`${subject}.level ${show(candidate.level)} is invalid: one of ${LEVELS.map((level) => JSON.stringify(level)).join(', ')} (ComplianceLevel.ERROR fails the synth, ComplianceLevel.WARNING prints).`);
+      problems.push(
+        `${subject}.level ${show(candidate.level)} is invalid: one of ${LEVELS.map((level) => JSON.stringify(level)).join(', ')} (ComplianceLevel.ERROR fails the synth, ComplianceLevel.WARNING prints).`,
+      );
     }
     for (const text of ['description', 'fix'] as const) {
-      if (typeof candidate[text] !== 'string' || (candidate[text] as string).trim() === '') problems.push(`${subject}.${text} ${show(candidate[text])} is invalid: a non-empty string (the report and the messages show it).`);
+      if (typeof candidate[text] !== 'string' || (candidate[text] as string).trim() === '')
+        problems.push(`${subject}.${text} ${show(candidate[text])} is invalid: a non-empty string (the report and the messages show it).`);
     }
     const appliesTo = candidate.appliesTo;
     if (!Array.isArray(appliesTo) || appliesTo.length === 0 || !appliesTo.every((type) => typeof type === 'string' && TERRAFORM_TYPE.test(type))) {
-      problems.push(`${subject}.appliesTo ${show(appliesTo)} is invalid: a non-empty list of Terraform resource types, e.g. ["azurerm_healthcare_fhir_service"].`);
+      problems.push(
+        `${subject}.appliesTo ${show(appliesTo)} is invalid: a non-empty list of Terraform resource types, e.g. ["azurerm_healthcare_fhir_service"].`,
+      );
     }
     for (const references of ['azurePolicy', 'hipaa'] as const) {
       const list = candidate[references];

@@ -76,7 +76,9 @@ export class HealthDataCompliance implements IAspect, IStackSynthesisParticipant
     const ids = knownRuleIds(engine().HEALTH_DATA_RULE_PACK.map((rule) => rule.id));
     if (!ids.includes(ruleId)) {
       const near = ids.find((id) => id.toLowerCase() === String(ruleId).trim().toLowerCase());
-      const fix = near ? `Use "${near}".` : 'For a rule of your own, construct new HealthDataCompliance({ additionalRules }) with it before calling suppress.';
+      const fix = near
+        ? `Use "${near}".`
+        : 'For a rule of your own, construct new HealthDataCompliance({ additionalRules }) with it before calling suppress.';
       fail(construct, `HealthDataCompliance.suppress rule id ${JSON.stringify(ruleId)} is invalid: one of ${ids.join(', ')}. ${fix}`);
     }
     if (typeof reason !== 'string' || reason.trim().length < MIN_REASON_LENGTH) {
@@ -96,14 +98,24 @@ export class HealthDataCompliance implements IAspect, IStackSynthesisParticipant
 
   constructor(props: HealthDataComplianceProps = {}) {
     if (typeof props !== 'object' || props === null || Array.isArray(props)) {
-      throw new HealthDataValidationError([`[HealthDataCompliance] props ${JSON.stringify(props)} is invalid: an object { reports?, additionalRules?, sourceRoot? }.`]);
+      throw new HealthDataValidationError([
+        `[HealthDataCompliance] props ${JSON.stringify(props)} is invalid: an object { reports?, additionalRules?, sourceRoot? }.`,
+      ]);
     }
     if (props.sourceRoot !== undefined && (typeof props.sourceRoot !== 'string' || props.sourceRoot.trim() === '')) {
-      throw new HealthDataValidationError([`[HealthDataCompliance] sourceRoot ${JSON.stringify(props.sourceRoot)} is invalid: a folder path (the repository root). Omit it to use the git root.`]);
+      throw new HealthDataValidationError([
+        `[HealthDataCompliance] sourceRoot ${JSON.stringify(props.sourceRoot)} is invalid: a folder path (the repository root). Omit it to use the git root.`,
+      ]);
     }
     this.writeReports = props.reports ?? true;
     this.sourceRoot = props.sourceRoot;
-    this.additionalRules = props.additionalRules === undefined ? [] : checkAdditionalRules(props.additionalRules, engine().HEALTH_DATA_RULE_PACK.map((rule) => rule.id));
+    this.additionalRules =
+      props.additionalRules === undefined
+        ? []
+        : checkAdditionalRules(
+            props.additionalRules,
+            engine().HEALTH_DATA_RULE_PACK.map((rule) => rule.id),
+          );
     markAsStackParticipant(this);
   }
 
@@ -130,7 +142,10 @@ export class HealthDataCompliance implements IAspect, IStackSynthesisParticipant
   /** Makes sure the visited construct's stack runs the check during synthesis (or every stack, for an App). */
   public visit(node: IConstruct): void {
     if (App.isApp(node)) {
-      node.node.findAll().filter((child): child is TerraformStack => TerraformStack.isStack(child)).forEach((stack) => StackHook.of(stack).addParticipant(this));
+      node.node
+        .findAll()
+        .filter((child): child is TerraformStack => TerraformStack.isStack(child))
+        .forEach((stack) => StackHook.of(stack).addParticipant(this));
       return;
     }
     StackHook.of(node).addParticipant(this);

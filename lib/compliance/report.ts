@@ -66,7 +66,10 @@ const CSV_COLUMNS: ReadonlyArray<[string, (finding: ComplianceFinding) => string
 /** The report as CSV (RFC 4180 quoting), one line per finding. */
 export function reportToCsv(report: ComplianceReport): string {
   const line = (cells: string[]): string => cells.map(quote).join(',');
-  return [line(CSV_COLUMNS.map(([name]) => name)), ...report.findings.map((finding) => line(CSV_COLUMNS.map(([, cell]) => cell(finding))))].join('\n') + '\n';
+  return (
+    [line(CSV_COLUMNS.map(([name]) => name)), ...report.findings.map((finding) => line(CSV_COLUMNS.map(([, cell]) => cell(finding))))].join('\n') +
+    '\n'
+  );
 }
 
 /** Writes `health-data-compliance.json` and `.csv` into a stack's output directory. */

@@ -45,7 +45,12 @@ interface SarifResult {
   readonly message: SarifMessage;
   readonly locations: SarifLocation[];
   readonly partialFingerprints: { readonly [name: string]: string };
-  readonly suppressions?: ReadonlyArray<{ readonly kind: 'inSource'; readonly status: 'accepted'; readonly justification: string; readonly location?: SarifLocation }>;
+  readonly suppressions?: ReadonlyArray<{
+    readonly kind: 'inSource';
+    readonly status: 'accepted';
+    readonly justification: string;
+    readonly location?: SarifLocation;
+  }>;
   readonly properties: { readonly [name: string]: unknown };
 }
 /** A SARIF 2.1.0 log of one stack's compliance findings. */
@@ -53,10 +58,20 @@ export interface SarifLog {
   readonly $schema: string;
   readonly version: '2.1.0';
   readonly runs: ReadonlyArray<{
-    readonly tool: { readonly driver: { readonly name: string; readonly version?: string; readonly informationUri?: string; readonly rules: ReadonlyArray<{ readonly [name: string]: unknown }> } };
+    readonly tool: {
+      readonly driver: {
+        readonly name: string;
+        readonly version?: string;
+        readonly informationUri?: string;
+        readonly rules: ReadonlyArray<{ readonly [name: string]: unknown }>;
+      };
+    };
     readonly automationDetails: { readonly id: string };
     readonly originalUriBaseIds: { readonly [id: string]: { readonly uri: string } };
-    readonly invocations: ReadonlyArray<{ readonly executionSuccessful: boolean; readonly toolExecutionNotifications: ReadonlyArray<{ readonly [name: string]: unknown }> }>;
+    readonly invocations: ReadonlyArray<{
+      readonly executionSuccessful: boolean;
+      readonly toolExecutionNotifications: ReadonlyArray<{ readonly [name: string]: unknown }>;
+    }>;
     readonly results: SarifResult[];
     readonly columnKind: 'utf16CodeUnits';
     readonly properties: { readonly [name: string]: unknown };
@@ -99,7 +114,11 @@ export function buildSarif(report: ComplianceReport, stack: TerraformStack, opti
                 kind: 'inSource' as const,
                 status: 'accepted' as const,
                 justification: finding.suppressionReason ?? '',
-                ...(suppressionSite ? { location: { ...physical(suppressionSite, root), message: { text: `HealthDataCompliance.suppress on ${finding.suppressedAt}` } } } : {}),
+                ...(suppressionSite
+                  ? {
+                      location: { ...physical(suppressionSite, root), message: { text: `HealthDataCompliance.suppress on ${finding.suppressedAt}` } },
+                    }
+                  : {}),
               },
             ],
           }
@@ -184,7 +203,10 @@ function fallbackSite(): SourceSite | undefined {
 }
 
 function reportingDescriptor(rule: ComplianceRuleInfo): { readonly [name: string]: unknown } {
-  const policies = rule.azurePolicy.map((id) => ({ id, url: `https://portal.azure.com/#view/Microsoft_Azure_Policy/PolicyDetailBlade/definitionId/%2Fproviders%2FMicrosoft.Authorization%2FpolicyDefinitions%2F${id}` }));
+  const policies = rule.azurePolicy.map((id) => ({
+    id,
+    url: `https://portal.azure.com/#view/Microsoft_Azure_Policy/PolicyDetailBlade/definitionId/%2Fproviders%2FMicrosoft.Authorization%2FpolicyDefinitions%2F${id}`,
+  }));
   const controls = rule.hipaa.map((control) => ({ control, url: `https://www.ecfr.gov/current/title-45/section-${control.split('(')[0]}` }));
   const text = [
     rule.description,
@@ -200,7 +222,9 @@ function reportingDescriptor(rule: ComplianceRuleInfo): { readonly [name: string
     '',
     `**Azure Policy:** ${policies.length > 0 ? policies.map((policy) => `[${policy.id}](${policy.url})`).join(', ') : 'no built-in definition'}`,
     '',
-    ...(controls.length > 0 ? [`**HIPAA Security Rule (45 CFR):** ${controls.map((entry) => `[${entry.control}](${entry.url})`).join(', ')}`, ''] : []),
+    ...(controls.length > 0
+      ? [`**HIPAA Security Rule (45 CFR):** ${controls.map((entry) => `[${entry.control}](${entry.url})`).join(', ')}`, '']
+      : []),
     `Accept the risk for a construct (and everything under it) with \`HealthDataCompliance.suppress(construct, '${rule.id}', '<reason>')\`: the finding stays in the report with the reason.`,
   ];
   return {
@@ -224,7 +248,10 @@ function reportingDescriptor(rule: ComplianceRuleInfo): { readonly [name: string
 
 /** Stable across runs and line moves: the stack, the rule and the construct path and address (construct ids are API). */
 function fingerprint(stack: string, finding: ComplianceFinding): string {
-  return createHash('sha256').update([stack, finding.ruleId, finding.constructPath, finding.resourceAddress].join('\u0000')).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update([stack, finding.ruleId, finding.constructPath, finding.resourceAddress].join('\u0000'))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 function pascalCase(id: string): string {

@@ -19,13 +19,18 @@ export interface CheckOptions {
 export function checkStack(stack: TerraformStack, rules: readonly ComplianceRule[], options: CheckOptions = {}): ComplianceReport {
   const model = options.model ?? new AppModel(stack.node.root);
   const types = new Set(rules.flatMap((rule) => rule.appliesTo));
-  const targets = [...types].flatMap((type) => model.resourcesOfLogicalType(type, stack)).sort((a, b) => compare(a.owner.node.path, b.owner.node.path) || compare(a.address, b.address));
+  const targets = [...types]
+    .flatMap((type) => model.resourcesOfLogicalType(type, stack))
+    .sort((a, b) => compare(a.owner.node.path, b.owner.node.path) || compare(a.address, b.address));
   const findings: ComplianceFinding[] = [];
   for (const rule of rules) {
     for (const resource of targets.filter((target) => rule.appliesTo.includes(target.logicalType))) {
       const { outcome, error } = evaluate(rule, resource, model);
       // A suppression accepts a finding: it matters for non-compliant and undecidable results only.
-      const suppression = outcome.result === ComplianceResult.NON_COMPLIANT || outcome.result === ComplianceResult.UNKNOWN ? suppressionFor(resource.element, rule.id) : undefined;
+      const suppression =
+        outcome.result === ComplianceResult.NON_COMPLIANT || outcome.result === ComplianceResult.UNKNOWN
+          ? suppressionFor(resource.element, rule.id)
+          : undefined;
       findings.push({
         ruleId: rule.id,
         level: rule.level,
@@ -77,7 +82,10 @@ function annotate(rule: ComplianceRule, resource: SynthesizedResource, outcome: 
   }
   if (suppressed) return;
   if (outcome.result === ComplianceResult.NON_COMPLIANT) {
-    const references = [...rule.azurePolicy.map((id) => `Azure Policy ${id}`), ...(rule.hipaa.length > 0 ? [`HIPAA ${rule.hipaa.join(', ')}`] : [])].join('; ');
+    const references = [
+      ...rule.azurePolicy.map((id) => `Azure Policy ${id}`),
+      ...(rule.hipaa.length > 0 ? [`HIPAA ${rule.hipaa.join(', ')}`] : []),
+    ].join('; ');
     const message =
       `[${rule.id}] ${label(resource)} ${outcome.reason}. Rule: ${rule.description.replace(/\.$/, '')}${references ? ` (${references})` : ''}. ` +
       `Fix: ${rule.fix} Or accept the risk with HealthDataCompliance.suppress(construct, '${rule.id}', '<reason>').`;
@@ -90,7 +98,8 @@ function annotate(rule: ComplianceRule, resource: SynthesizedResource, outcome: 
 
 function summarize(findings: readonly ComplianceFinding[]): ComplianceReport['summary'] {
   const count = (predicate: (finding: ComplianceFinding) => boolean): number => findings.filter(predicate).length;
-  const failing = (level: ComplianceLevel) => (finding: ComplianceFinding) => finding.result === ComplianceResult.NON_COMPLIANT && !finding.suppressed && finding.level === level;
+  const failing = (level: ComplianceLevel) => (finding: ComplianceFinding) =>
+    finding.result === ComplianceResult.NON_COMPLIANT && !finding.suppressed && finding.level === level;
   return {
     compliant: count((f) => f.result === ComplianceResult.COMPLIANT),
     nonCompliant: count((f) => f.result === ComplianceResult.NON_COMPLIANT),

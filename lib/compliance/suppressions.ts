@@ -25,7 +25,9 @@ export function addSuppression(construct: IConstruct, ruleId: string, reason: st
 /** The suppression of a rule that covers a construct: its own, or the nearest ancestor's. */
 export function suppressionFor(construct: IConstruct, ruleId: string): ComplianceSuppression | undefined {
   for (const scope of [...construct.node.scopes].reverse()) {
-    const entry = scope.node.metadata.filter((metadata) => metadata.type === SUPPRESSION_METADATA && (metadata.data as ComplianceSuppression).ruleId === ruleId).pop();
+    const entry = scope.node.metadata
+      .filter((metadata) => metadata.type === SUPPRESSION_METADATA && (metadata.data as ComplianceSuppression).ruleId === ruleId)
+      .pop();
     if (entry) return { ...(entry.data as { ruleId: string; reason: string }), constructPath: scope.node.path };
   }
   return undefined;

@@ -113,7 +113,8 @@ function defaultAzurermProvider(scope: IConstruct): TerraformProvider | undefine
   const cached = defaultProviders.get(stack);
   if (cached !== undefined) return cached;
   const found = stack.node.children.find(
-    (child): child is TerraformProvider => child instanceof TerraformProvider && child.terraformResourceType === 'azurerm' && child.alias === undefined,
+    (child): child is TerraformProvider =>
+      child instanceof TerraformProvider && child.terraformResourceType === 'azurerm' && child.alias === undefined,
   );
   if (found !== undefined) defaultProviders.set(stack, found);
   return found;
@@ -138,7 +139,13 @@ export function knownCloud(scope: IConstruct, location: string): AzureCloud | un
 export function cloudValue(scope: IConstruct, location: string, pick: (endpoints: HealthDataServicesEndpoints, cloud: AzureCloud) => string): string {
   const cloud = knownCloud(scope, location);
   if (cloud !== undefined) return pick(cloud.healthDataServices ?? PUBLIC_CLOUD.healthDataServices!, cloud);
-  return Token.asString(Fn.conditional(inCloud(location, GOVERNMENT_CLOUD), pick(GOVERNMENT_CLOUD.healthDataServices!, GOVERNMENT_CLOUD), pick(PUBLIC_CLOUD.healthDataServices!, PUBLIC_CLOUD)));
+  return Token.asString(
+    Fn.conditional(
+      inCloud(location, GOVERNMENT_CLOUD),
+      pick(GOVERNMENT_CLOUD.healthDataServices!, GOVERNMENT_CLOUD),
+      pick(PUBLIC_CLOUD.healthDataServices!, PUBLIC_CLOUD),
+    ),
+  );
 }
 
 /** The Entra ID authority host for a service in `location` (see {@link cloudValue}). */
@@ -155,7 +162,9 @@ export function checkCloud(scope: IConstruct, problems: InputProblems, subject: 
   const environment = providerEnvironment(scope);
   const named = environment === undefined ? undefined : AZURE_CLOUDS.find((cloud) => cloud.environment === environment.toLowerCase());
   if (environment !== undefined && named === undefined) {
-    problems.add(`The stack's azurerm provider environment ${describeInput(environment)} is invalid: one of ${AZURE_CLOUDS.map((cloud) => `"${cloud.environment}"`).join(', ')}. Set a valid environment on the AzurermProvider.`);
+    problems.add(
+      `The stack's azurerm provider environment ${describeInput(environment)} is invalid: one of ${AZURE_CLOUDS.map((cloud) => `"${cloud.environment}"`).join(', ')}. Set a valid environment on the AzurermProvider.`,
+    );
     return;
   }
   if (typeof location !== 'string') return;
@@ -181,7 +190,9 @@ export function checkCloud(scope: IConstruct, problems: InputProblems, subject: 
   if (cloud !== undefined && cloud.healthDataServices === undefined) {
     problems.add(
       `${subject} ${describeInput(location)} is invalid: Azure Health Data Services is not offered in ${cloud.displayName}: Microsoft lists no region of that cloud for it. ` +
-        `Use a region of ${AZURE_CLOUDS.filter((c) => c.healthDataServices !== undefined).map((c) => c.displayName).join(' or ')}.`,
+        `Use a region of ${AZURE_CLOUDS.filter((c) => c.healthDataServices !== undefined)
+          .map((c) => c.displayName)
+          .join(' or ')}.`,
     );
   }
 }

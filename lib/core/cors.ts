@@ -94,7 +94,11 @@ export function checkCors(problems: InputProblems, subject: string, cors: CorsOp
     .check(`${subject}.allowedMethods`, cors.allowedMethods, listRule(1))
     .checkEach<string>(`${subject}.allowedMethods`, cors.allowedMethods, METHOD_RULE)
     .check(`${subject}.maxAgeInSeconds`, cors.maxAgeInSeconds, maxAgeRule(maxAge));
-  for (const [key, list] of Object.entries({ allowedOrigins: cors.allowedOrigins, allowedHeaders: cors.allowedHeaders, allowedMethods: cors.allowedMethods })) {
+  for (const [key, list] of Object.entries({
+    allowedOrigins: cors.allowedOrigins,
+    allowedHeaders: cors.allowedHeaders,
+    allowedMethods: cors.allowedMethods,
+  })) {
     // null is reported by checkEach (not a list).
     if (list === undefined) problems.add(`${subject}.${key} is missing: give a list of 1-${MAX_ENTRIES} entries.`);
   }

@@ -64,10 +64,14 @@ export function checkIdentity(
     return;
   }
   if (ids !== undefined && !isUnresolved(ids) && (!Array.isArray(ids) || ids.length > 0) && !hasUserAssigned(identity)) {
-    problems.add(`${subject}.identityIds can only be given with a user-assigned type, but type is "${identity.type}". Use type UserAssigned, or drop identityIds.`);
+    problems.add(
+      `${subject}.identityIds can only be given with a user-assigned type, but type is "${identity.type}". Use type UserAssigned, or drop identityIds.`,
+    );
   }
   if (hasUserAssigned(identity) && (ids === undefined || (Array.isArray(ids) && !isUnresolved(ids) && ids.length === 0))) {
-    problems.add(`${subject} type "${identity.type}" needs at least one identityIds entry (the user-assigned identity's resource id); Azure rejects it otherwise.`);
+    problems.add(
+      `${subject} type "${identity.type}" needs at least one identityIds entry (the user-assigned identity's resource id); Azure rejects it otherwise.`,
+    );
   }
   problems.checkEach(`${subject}.identityIds`, ids, USER_ASSIGNED_IDENTITY_ID_RULE);
 }
@@ -78,7 +82,13 @@ const USER_ASSIGNED_TYPES: readonly string[] = [ManagedIdentityType.USER_ASSIGNE
  * A token identity type: the type rule and the identityIds rules still matter, so `terraform plan` checks them. The
  * ids may be literal or a token list; Terraform counts them either way.
  */
-function checkIdentityAtPlan(problems: InputProblems, subject: string, type: string, ids: readonly string[] | undefined, allowed: readonly ManagedIdentityType[]): void {
+function checkIdentityAtPlan(
+  problems: InputProblems,
+  subject: string,
+  type: string,
+  ids: readonly string[] | undefined,
+  allowed: readonly ManagedIdentityType[],
+): void {
   const count = Fn.lengthOf(ids === undefined || !Array.isArray(ids) ? [] : ids);
   const userAssigned = Fn.contains([...USER_ASSIGNED_TYPES], type);
   problems.checkAtPlan(

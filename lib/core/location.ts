@@ -58,7 +58,9 @@ export function inheritLocation(
     };
   }
   if (location !== normalizeLocation(parent.location)) {
-    problems.add(`${subject} "${explicit}" is invalid: ${rule}, and the ${parent.description} is in "${parent.location}". Remove the location to inherit it, or use "${parent.location}".`);
+    problems.add(
+      `${subject} "${explicit}" is invalid: ${rule}, and the ${parent.description} is in "${parent.location}". Remove the location to inherit it, or use "${parent.location}".`,
+    );
   }
   return { location };
 }

@@ -21,17 +21,16 @@ const SERVICE_NAME = /^[0-9a-zA-Z][-0-9a-zA-Z]{1,22}[0-9a-zA-Z]$/;
  * Workspace names: Azure's REST API wants 3-24 characters, the provider lowercase letters and digits
  * (`^[a-z0-9]{1,24}$`); the stricter of both.
  */
-export const WORKSPACE_NAME_RULE = patternRule(
-  WORKSPACE_NAME,
-  '3-24 lowercase letters or digits (no hyphens, no uppercase)',
-  (value) => value.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 24),
+export const WORKSPACE_NAME_RULE = patternRule(WORKSPACE_NAME, '3-24 lowercase letters or digits (no hyphens, no uppercase)', (value) =>
+  value
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 24),
 );
 
 /** FHIR, DICOM, MedTech and MedTech FHIR destination names (provider `FhirServiceName` and siblings). */
-export const SERVICE_NAME_RULE = patternRule(
-  SERVICE_NAME,
-  "3-24 letters, digits or '-', starting and ending with a letter or digit",
-  (value) => trimCharacters(trimCharacters(value.replace(/[^-0-9a-zA-Z]+/g, '-'), '-').slice(0, 24), '-', 'end'),
+export const SERVICE_NAME_RULE = patternRule(SERVICE_NAME, "3-24 letters, digits or '-', starting and ending with a letter or digit", (value) =>
+  trimCharacters(trimCharacters(value.replace(/[^-0-9a-zA-Z]+/g, '-'), '-').slice(0, 24), '-', 'end'),
 );
 
 const RESOURCE_GROUP_NAME = /^[-\w._()]+$/;
@@ -57,7 +56,14 @@ const SUBSCRIPTION_ID_LENGTH = 36;
  * `/subscriptions/{36}/resourceGroups/{group}/providers/Microsoft.HealthcareApis/workspaces/{workspace}/{below...}`.
  * Skipped while any part is a token.
  */
-export function checkResourceIdLength(problems: InputProblems, subject: string, group: string, workspace: string, below: readonly string[], fix: string): void {
+export function checkResourceIdLength(
+  problems: InputProblems,
+  subject: string,
+  group: string,
+  workspace: string,
+  below: readonly string[],
+  fix: string,
+): void {
   const parts = [group, workspace, ...below];
   if (parts.some((part) => isUnresolved(part) || typeof part !== 'string')) return;
   const id = `/subscriptions/${'0'.repeat(SUBSCRIPTION_ID_LENGTH)}/resourceGroups/${group}/providers/Microsoft.HealthcareApis/workspaces/${workspace}/${below.join('/')}`;
@@ -100,7 +106,13 @@ export const STORAGE_ACCOUNT_NAME_RULE = patternRule(
   /^[a-z0-9]{3,24}$/,
   'a storage account name: 3-24 lowercase letters or digits (the name, not the id or URL)',
   // From an id take the last segment; from a URL the first label of the host.
-  (value) => (value.split('/').filter(Boolean).pop() ?? '').replace(/^https?:$/, '').toLowerCase().split('.')[0].replace(/[^a-z0-9]/g, '').slice(0, 24),
+  (value) =>
+    (value.split('/').filter(Boolean).pop() ?? '')
+      .replace(/^https?:$/, '')
+      .toLowerCase()
+      .split('.')[0]
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, 24),
 );
 
 /** ADLS Gen2 file systems (DICOM external storage) follow Azure's container naming rules. */
@@ -113,7 +125,17 @@ export const FILE_SYSTEM_NAME_RULE: ValueRule<string> = {
 export function resourceIdRule(description: string, providerSegments: string): ValueRule<string> {
   // `providerSegments` is written as a pattern (`Microsoft\\.Network/virtualNetworks/[^/]+`) but matched segment by
   // segment: no regular expression is built at run time (each one in lib/ is a literal the ReDoS test can check).
-  const expected: Array<string | typeof ANY_SEGMENT> = ['subscriptions', ANY_SEGMENT, 'resourceGroups', ANY_SEGMENT, 'providers', ...providerSegments.replace(/\[\^\/\]\+/g, NAME).split('/').map(segmentOf)];
+  const expected: Array<string | typeof ANY_SEGMENT> = [
+    'subscriptions',
+    ANY_SEGMENT,
+    'resourceGroups',
+    ANY_SEGMENT,
+    'providers',
+    ...providerSegments
+      .replace(/\[\^\/\]\+/g, NAME)
+      .split('/')
+      .map(segmentOf),
+  ];
   return {
     requirement: `a ${description} id of the form /subscriptions/{subscription}/resourceGroups/{group}/providers/${providerSegments.replace(/\\\./g, '.').replace(/\[\^\/\]\+/g, '{name}')}`,
     test: (value) => typeof value === 'string' && matchesSegments(value, expected),
@@ -134,7 +156,10 @@ function segmentOf(written: string): string | typeof ANY_SEGMENT {
 /** `^/?seg/seg/...$`, where ANY_SEGMENT is `[^/]+`. */
 function matchesSegments(value: string, expected: ReadonlyArray<string | typeof ANY_SEGMENT>): boolean {
   const segments = (value.startsWith('/') ? value.slice(1) : value).split('/');
-  return segments.length === expected.length && segments.every((segment, i) => (expected[i] === ANY_SEGMENT ? segment.length > 0 : segment === expected[i]));
+  return (
+    segments.length === expected.length &&
+    segments.every((segment, i) => (expected[i] === ANY_SEGMENT ? segment.length > 0 : segment === expected[i]))
+  );
 }
 
 export const USER_ASSIGNED_IDENTITY_ID_RULE = resourceIdRule('user-assigned identity', 'Microsoft\\.ManagedIdentity/userAssignedIdentities/[^/]+');

@@ -32,7 +32,9 @@ export function preventDestroyFor(scope: IConstruct, policy: RemovalPolicy | und
   }
   // Anything but the two values would otherwise fall through to DESTROY and drop the guard (e.g. "RETAIN" from JavaScript).
   if (policy !== undefined && policy !== null && !(Object.values(RemovalPolicy) as unknown[]).includes(policy)) {
-    const match = Object.entries(RemovalPolicy).find(([key, value]) => typeof policy === 'string' && (key === policy.toUpperCase() || value === policy.toLowerCase()));
+    const match = Object.entries(RemovalPolicy).find(
+      ([key, value]) => typeof policy === 'string' && (key === policy.toUpperCase() || value === policy.toLowerCase()),
+    );
     fail(
       scope,
       `removalPolicy ${describeInput(policy)} is invalid: RemovalPolicy.RETAIN ("retain") or RemovalPolicy.DESTROY ("destroy").` +

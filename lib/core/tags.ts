@@ -31,7 +31,9 @@ export function checkTags(problems: InputProblems, subject: string, tags: Tags |
     if (typeof value !== 'string' && !isUnresolved(value)) {
       problems.add(`${subject} ${shownKey} has a ${value === null ? 'null' : typeof value} value; tag values are strings.`);
     } else if (!isUnresolved(value) && utf8Length(value) > MAX_VALUE_BYTES) {
-      problems.add(`${subject} ${shownKey} has a value of ${sizeOf(value)}; a tag value may have at most ${MAX_VALUE_BYTES} bytes (UTF-8, counted as the azurerm provider counts). Shorten it.`);
+      problems.add(
+        `${subject} ${shownKey} has a value of ${sizeOf(value)}; a tag value may have at most ${MAX_VALUE_BYTES} bytes (UTF-8, counted as the azurerm provider counts). Shorten it.`,
+      );
     }
   }
 }
@@ -47,10 +49,14 @@ function checkTagName(problems: InputProblems, subject: string, key: string): vo
   if (forbidden.length > 0) {
     const repaired = [...literal].map((c) => (FORBIDDEN_NAME_CHARACTERS.includes(c) ? '-' : c)).join('');
     const fix = isUnresolved(key) ? 'Replace them.' : `Use e.g. ${describeInput(repaired)}.`;
-    problems.add(`${subject} name ${describeInput(key)} is invalid: Azure does not allow ${forbidden.map((c) => `'${c}'`).join(', ')} in tag names (none of < > % & \\ ? /). ${fix}`);
+    problems.add(
+      `${subject} name ${describeInput(key)} is invalid: Azure does not allow ${forbidden.map((c) => `'${c}'`).join(', ')} in tag names (none of < > % & \\ ? /). ${fix}`,
+    );
   }
   if (!isUnresolved(key) && utf8Length(key) > MAX_KEY_BYTES) {
-    problems.add(`${subject} key "${key.slice(0, 40)}..." is ${sizeOf(key)}; a tag key may have at most ${MAX_KEY_BYTES} bytes (UTF-8, counted as the azurerm provider counts). Shorten it.`);
+    problems.add(
+      `${subject} key "${key.slice(0, 40)}..." is ${sizeOf(key)}; a tag key may have at most ${MAX_KEY_BYTES} bytes (UTF-8, counted as the azurerm provider counts). Shorten it.`,
+    );
   }
 }
 

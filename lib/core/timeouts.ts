@@ -24,19 +24,25 @@ const LIMIT = 1n << 63n;
 export function checkTimeouts(problems: InputProblems, subject: string, timeouts: unknown): void {
   if (timeouts === undefined || isUnresolved(timeouts)) return;
   if (typeof timeouts !== 'object' || timeouts === null || Array.isArray(timeouts)) {
-    problems.add(`${subject} ${describeInput(timeouts)} is invalid: an object { create?, read?, update?, delete? } of durations such as "90m". Pass an object, or leave timeouts out for the provider's defaults.`);
+    problems.add(
+      `${subject} ${describeInput(timeouts)} is invalid: an object { create?, read?, update?, delete? } of durations such as "90m". Pass an object, or leave timeouts out for the provider's defaults.`,
+    );
     return;
   }
   for (const [key, value] of Object.entries(timeouts)) {
     if (!(OPERATIONS as readonly string[]).includes(key)) {
-      problems.add(`${subject} has "${key}", which is no timeout of this resource; the block has ${OPERATIONS.join(', ')}. Remove it${suggestedKey(key)}.`);
+      problems.add(
+        `${subject} has "${key}", which is no timeout of this resource; the block has ${OPERATIONS.join(', ')}. Remove it${suggestedKey(key)}.`,
+      );
       continue;
     }
     if (value === undefined || isUnresolved(value)) continue;
     const problem = typeof value === 'string' ? durationProblem(value) : 'a duration is a string';
     if (problem !== undefined) {
       const fix = suggestedDuration(value);
-      problems.add(`${subject}.${key} ${describeInput(value)} is invalid: a Terraform duration such as "90m", "1h30m" or "30s" (${problem}).${fix === undefined ? '' : ` Use "${fix}".`}`);
+      problems.add(
+        `${subject}.${key} ${describeInput(value)} is invalid: a Terraform duration such as "90m", "1h30m" or "30s" (${problem}).${fix === undefined ? '' : ` Use "${fix}".`}`,
+      );
     }
   }
 }

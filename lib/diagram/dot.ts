@@ -35,7 +35,10 @@ export function toDot(diagram: StackDiagram): string {
     return `${indent}${ids.get(entry.id)} [label="${label}", shape=${SHAPES[entry.kind]}, style="${style}", fillcolor="${colors.fill}", color="${colors.stroke}"];`;
   };
   diagram.clusters.forEach((cluster, index) => {
-    lines.push(`  subgraph cluster_${index} {`, `    label=${quote(cluster.title)}; style="rounded,dashed"; color="#1565c0"; bgcolor="#fafcff"; penwidth=1.6; fontcolor="#0d47a1";`);
+    lines.push(
+      `  subgraph cluster_${index} {`,
+      `    label=${quote(cluster.title)}; style="rounded,dashed"; color="#1565c0"; bgcolor="#fafcff"; penwidth=1.6; fontcolor="#0d47a1";`,
+    );
     diagram.nodes.filter((entry) => entry.cluster === cluster.id).forEach((entry) => lines.push(node(entry, '    ')));
     lines.push('  }');
   });
@@ -51,7 +54,12 @@ export function toDot(diagram: StackDiagram): string {
   for (const edge of diagram.edges) {
     const color = EDGE_COLORS[edge.kind];
     // A grant to a resource's own identity (MedTech on its event hub) should not pull the hub after MedTech.
-    const style = edge.kind === 'grant' ? `, style=dashed${kinds.get(edge.from) === 'principal' ? '' : ', constraint=false'}` : edge.kind === 'diagnostics' ? ', style=dotted' : '';
+    const style =
+      edge.kind === 'grant'
+        ? `, style=dashed${kinds.get(edge.from) === 'principal' ? '' : ', constraint=false'}`
+        : edge.kind === 'diagnostics'
+          ? ', style=dotted'
+          : '';
     lines.push(`  ${ids.get(edge.from)} -> ${ids.get(edge.to)} [label=${quote(edge.label)}, color="${color}", fontcolor="${color}"${style}];`);
   }
   lines.push(`  legend [shape=none, style="", margin=0, label=<${legend(diagram)}>];`, '  { rank=sink; legend; }', '}');
@@ -61,13 +69,19 @@ export function toDot(diagram: StackDiagram): string {
 /** The compliance colours as an HTML-like table (fixed text only), or why there are none. */
 function legend(diagram: StackDiagram): string {
   const rows = diagram.checked
-    ? COMPLIANCE_LEGEND.map(([state, text]) => `<tr><td bgcolor="${COMPLIANCE_COLORS[state].fill}" color="${COMPLIANCE_COLORS[state].stroke}">${SYMBOLS[state]}</td><td align="left">${text}</td></tr>`).join('')
+    ? COMPLIANCE_LEGEND.map(
+        ([state, text]) =>
+          `<tr><td bgcolor="${COMPLIANCE_COLORS[state].fill}" color="${COMPLIANCE_COLORS[state].stroke}">${SYMBOLS[state]}</td><td align="left">${text}</td></tr>`,
+      ).join('')
     : '<tr><td colspan="2" align="left">The compliance check did not run on this stack:<br/>no compliance colours.</td></tr>';
   return `<table border="0" cellborder="1" cellspacing="0" cellpadding="4" color="#b0bec5"><tr><td colspan="2"><b>Compliance</b></td></tr>${rows}</table>`;
 }
 
 function escape(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/[\r\n]+/g, ' ');
 }
 
 function quote(text: string): string {

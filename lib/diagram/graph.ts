@@ -7,18 +7,7 @@ import { ComplianceLevel, ComplianceResult } from '../compliance/rule';
 
 /** What a box of the diagram stands for; it decides the shape. */
 export type DiagramNodeKind =
-  | 'workspace'
-  | 'fhir'
-  | 'dicom'
-  | 'medtech'
-  | 'privateEndpoint'
-  | 'subnet'
-  | 'dnsZone'
-  | 'eventHub'
-  | 'logs'
-  | 'storage'
-  | 'principal'
-  | 'resource';
+  'workspace' | 'fhir' | 'dicom' | 'medtech' | 'privateEndpoint' | 'subnet' | 'dnsZone' | 'eventHub' | 'logs' | 'storage' | 'principal' | 'resource';
 
 /** The compliance state of one resource: the worst of its findings. */
 export type DiagramCompliance = 'error' | 'warning' | 'unknown' | 'accepted' | 'pass';
@@ -184,7 +173,13 @@ class DiagramBuilder {
       this.edge(id, account, 'storage', '$export');
     }
     const storage = blockOf(service.config.storage);
-    if (storage?.storage_account_id !== undefined) this.edge(id, this.nodeFor(service, storage.storage_account_id, { kind: 'storage', label: 'Storage account' }), 'storage', `Data Lake ${this.text(service, storage.file_system_name)}`);
+    if (storage?.storage_account_id !== undefined)
+      this.edge(
+        id,
+        this.nodeFor(service, storage.storage_account_id, { kind: 'storage', label: 'Storage account' }),
+        'storage',
+        `Data Lake ${this.text(service, storage.file_system_name)}`,
+      );
   }
 
   /** The cluster of the workspace a service's `workspace_id` (or AzAPI `parent_id`) names: one of the stack's, or one outside it. */
@@ -206,7 +201,10 @@ class DiagramBuilder {
     const group = this.text(medtech, medtech.config.eventhub_consumer_group_name);
     // The app's own event hub resource, when MedTech names it through a reference: one box for the hub and its grants.
     const resource = this.model.referencedResource(medtech, medtech.config.eventhub_name);
-    const id = resource?.type === 'azurerm_eventhub' ? this.addResourceNode(resource, 'eventHub', 'Event hub', hub, [`namespace ${namespace}`]) : this.eventHubNode(namespace, hub);
+    const id =
+      resource?.type === 'azurerm_eventhub'
+        ? this.addResourceNode(resource, 'eventHub', 'Event hub', hub, [`namespace ${namespace}`])
+        : this.eventHubNode(namespace, hub);
     this.edge(id, this.byResource.get(medtech)!, 'data', `device messages (consumer group ${group})`);
   }
 
@@ -229,7 +227,8 @@ class DiagramBuilder {
     this.edge(id, workspaceNode, 'network', `Private Link (${subresources.join(', ')})`);
     this.edge(this.nodeFor(endpoint, endpoint.config.subnet_id, { kind: 'subnet', label: 'Subnet' }), id, 'network', 'in');
     const zones = blockOf(endpoint.config.private_dns_zone_group);
-    for (const zone of listOf(zones?.private_dns_zone_ids)) this.edge(id, this.nodeFor(endpoint, zone, { kind: 'dnsZone', label: 'Private DNS zone' }), 'dns', 'A records');
+    for (const zone of listOf(zones?.private_dns_zone_ids))
+      this.edge(id, this.nodeFor(endpoint, zone, { kind: 'dnsZone', label: 'Private DNS zone' }), 'dns', 'A records');
   }
 
   private diagnosticSetting(setting: SynthesizedResource): void {
@@ -294,7 +293,13 @@ class DiagramBuilder {
       const existing = this.byResource.get(target);
       if (existing) return existing;
       const type = TYPE_LABELS[target.type] ?? fallback;
-      return this.addResourceNode(target, type.kind, type.label, this.text(target, target.config.name), target.stack === this.stack ? [] : [`stack ${target.stack.node.id}`]);
+      return this.addResourceNode(
+        target,
+        type.kind,
+        type.label,
+        this.text(target, target.config.name),
+        target.stack === this.stack ? [] : [`stack ${target.stack.node.id}`],
+      );
     }
     const text = isName ? this.text(from, value) : this.nameFromId(from, value);
     const segments = !isName && typeof value === 'string' && !isExpression(value) ? value.split('/').filter(Boolean) : [];
@@ -317,11 +322,25 @@ class DiagramBuilder {
     return id;
   }
 
-  private addResourceNode(resource: SynthesizedResource, kind: DiagramNodeKind, label: string, name: string, details: string[], cluster?: string): string {
+  private addResourceNode(
+    resource: SynthesizedResource,
+    kind: DiagramNodeKind,
+    label: string,
+    name: string,
+    details: string[],
+    cluster?: string,
+  ): string {
     const existing = this.byResource.get(resource);
     if (existing) return existing;
     const id = resource.stack === this.stack ? resource.address : `${resource.stack.node.id}:${resource.address}`;
-    this.nodes.set(id, { id, kind, ...named(label, name, details), ...(cluster ? { cluster } : {}), address: resource.address, constructPath: resource.owner.node.path });
+    this.nodes.set(id, {
+      id,
+      kind,
+      ...named(label, name, details),
+      ...(cluster ? { cluster } : {}),
+      address: resource.address,
+      constructPath: resource.owner.node.path,
+    });
     this.byResource.set(resource, id);
     return id;
   }
@@ -348,9 +367,19 @@ class DiagramBuilder {
 
   private applyCompliance(): void {
     if (!this.report) return;
-    const worst = new Map<string, { state: DiagramCompliance; errors: number; warnings: number; unknown: number; accepted: number; passed: number }>();
+    const worst = new Map<
+      string,
+      { state: DiagramCompliance; errors: number; warnings: number; unknown: number; accepted: number; passed: number }
+    >();
     for (const finding of this.report.findings) {
-      const entry = worst.get(finding.resourceAddress) ?? { state: 'pass' as DiagramCompliance, errors: 0, warnings: 0, unknown: 0, accepted: 0, passed: 0 };
+      const entry = worst.get(finding.resourceAddress) ?? {
+        state: 'pass' as DiagramCompliance,
+        errors: 0,
+        warnings: 0,
+        unknown: 0,
+        accepted: 0,
+        passed: 0,
+      };
       if (finding.result === ComplianceResult.NON_COMPLIANT && finding.suppressed) entry.accepted++;
       else if (finding.result === ComplianceResult.NON_COMPLIANT && finding.level === ComplianceLevel.ERROR) entry.errors++;
       else if (finding.result === ComplianceResult.NON_COMPLIANT || finding.error !== undefined) entry.warnings++;
@@ -369,7 +398,11 @@ class DiagramBuilder {
         entry.unknown ? `${entry.unknown} unknown` : '',
         entry.accepted ? `${entry.accepted} accepted` : '',
       ].filter(Boolean);
-      node.details.push(parts.length > 0 ? `${SYMBOLS[entry.state]} ${parts.join(', ')}` : `${SYMBOLS.pass} ${entry.passed} rule${entry.passed === 1 ? '' : 's'} pass`);
+      node.details.push(
+        parts.length > 0
+          ? `${SYMBOLS[entry.state]} ${parts.join(', ')}`
+          : `${SYMBOLS.pass} ${entry.passed} rule${entry.passed === 1 ? '' : 's'} pass`,
+      );
     }
   }
 }

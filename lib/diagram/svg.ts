@@ -20,12 +20,13 @@ export function renderSvg(dot: string): string {
     "process.stdin.setEncoding('utf8');",
     "process.stdin.on('data', (chunk) => { dot += chunk; });",
     "process.stdin.on('end', () => instance().then((graphviz) => { process.stdout.write(graphviz.renderString(dot, { format: 'svg', engine: 'dot' })); })",
-    "  .catch((error) => { process.stderr.write(String(error && error.message || error)); process.exitCode = 1; }));",
+    '  .catch((error) => { process.stderr.write(String(error && error.message || error)); process.exitCode = 1; }));',
   ].join('\n');
   const { NODE_OPTIONS: _options, ...env } = process.env;
   void _options;
   const run = spawnSync(process.execPath, ['-e', script], { input: dot, encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024, timeout: 120_000 });
   if (run.error) throw run.error;
-  if (run.status !== 0 || !run.stdout.includes('<svg')) throw new Error(`Graphviz failed: ${(run.stderr || `exit ${run.status}`).trim().slice(0, 500)}`);
+  if (run.status !== 0 || !run.stdout.includes('<svg'))
+    throw new Error(`Graphviz failed: ${(run.stderr || `exit ${run.status}`).trim().slice(0, 500)}`);
   return run.stdout;
 }

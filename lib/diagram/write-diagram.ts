@@ -33,5 +33,7 @@ function flag(stack: TerraformStack, key: string, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (value === true || value === 'true') return true;
   if (value === false || value === 'false') return false;
-  throw new HealthDataValidationError([`[${stack.node.path}] context ${key} ${JSON.stringify(value)} is invalid: true or false. Set it to ${fallback ? 'false to turn the file off' : 'true to write the file'}.`]);
+  throw new HealthDataValidationError([
+    `[${stack.node.path}] context ${key} ${JSON.stringify(value)} is invalid: true or false. Set it to ${fallback ? 'false to turn the file off' : 'true to write the file'}.`,
+  ]);
 }

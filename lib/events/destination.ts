@@ -5,7 +5,12 @@ import { InputProblems, required, ValueRule } from '../core/validation';
 /** The endpoint arguments of `azurerm_eventgrid_system_topic_event_subscription` one destination sets. */
 export type EventDestinationArguments = Pick<
   EventgridSystemTopicEventSubscriptionConfig,
-  'eventhubEndpointId' | 'serviceBusQueueEndpointId' | 'serviceBusTopicEndpointId' | 'storageQueueEndpoint' | 'webhookEndpoint' | 'azureFunctionEndpoint'
+  | 'eventhubEndpointId'
+  | 'serviceBusQueueEndpointId'
+  | 'serviceBusTopicEndpointId'
+  | 'storageQueueEndpoint'
+  | 'webhookEndpoint'
+  | 'azureFunctionEndpoint'
 >;
 
 /** Options of a storage queue destination. */
@@ -58,7 +63,10 @@ const TTL_RULE: ValueRule<number> = {
   test: (value) => typeof value === 'number' && Number.isInteger(value) && (value > 0 || value === -1),
 };
 function rangeRule(min: number, max: number): ValueRule<number> {
-  return { requirement: `a whole number from ${min} to ${max}`, test: (value) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max };
+  return {
+    requirement: `a whole number from ${min} to ${max}`,
+    test: (value) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max,
+  };
 }
 const EVENTS_PER_BATCH_RULE = rangeRule(1, 5000);
 const BATCH_KB_RULE = rangeRule(1, 1024);
@@ -70,11 +78,19 @@ const BATCH_KB_RULE = rangeRule(1, 1024);
 export abstract class EventSubscriptionDestination {
   /** An event hub, by id (`.../Microsoft.EventHub/namespaces/{ns}/eventhubs/{hub}`). */
   public static eventHub(eventHubId: string): EventSubscriptionDestination {
-    return new SimpleDestination('eventHub', (p, s) => p.check(`${s} event hub id`, eventHubId, required(EVENT_HUB_ID_RULE)), () => ({ eventhubEndpointId: eventHubId }));
+    return new SimpleDestination(
+      'eventHub',
+      (p, s) => p.check(`${s} event hub id`, eventHubId, required(EVENT_HUB_ID_RULE)),
+      () => ({ eventhubEndpointId: eventHubId }),
+    );
   }
 
   /** A storage queue, by the account id and the queue name. */
-  public static storageQueue(storageAccountId: string, queueName: string, options: StorageQueueDestinationOptions = {}): EventSubscriptionDestination {
+  public static storageQueue(
+    storageAccountId: string,
+    queueName: string,
+    options: StorageQueueDestinationOptions = {},
+  ): EventSubscriptionDestination {
     return new SimpleDestination(
       'storageQueue',
       (p, s) =>
@@ -88,12 +104,20 @@ export abstract class EventSubscriptionDestination {
 
   /** A Service Bus queue, by id. */
   public static serviceBusQueue(queueId: string): EventSubscriptionDestination {
-    return new SimpleDestination('serviceBusQueue', (p, s) => p.check(`${s} Service Bus queue id`, queueId, required(SERVICE_BUS_QUEUE_ID_RULE)), () => ({ serviceBusQueueEndpointId: queueId }));
+    return new SimpleDestination(
+      'serviceBusQueue',
+      (p, s) => p.check(`${s} Service Bus queue id`, queueId, required(SERVICE_BUS_QUEUE_ID_RULE)),
+      () => ({ serviceBusQueueEndpointId: queueId }),
+    );
   }
 
   /** A Service Bus topic, by id. */
   public static serviceBusTopic(topicId: string): EventSubscriptionDestination {
-    return new SimpleDestination('serviceBusTopic', (p, s) => p.check(`${s} Service Bus topic id`, topicId, required(SERVICE_BUS_TOPIC_ID_RULE)), () => ({ serviceBusTopicEndpointId: topicId }));
+    return new SimpleDestination(
+      'serviceBusTopic',
+      (p, s) => p.check(`${s} Service Bus topic id`, topicId, required(SERVICE_BUS_TOPIC_ID_RULE)),
+      () => ({ serviceBusTopicEndpointId: topicId }),
+    );
   }
 
   /** An https webhook (Event Grid validates it with a handshake when the subscription is created). */
@@ -129,7 +153,13 @@ export abstract class EventSubscriptionDestination {
           .check(`${s} function id`, functionId, required(FUNCTION_ID_RULE))
           .check(`${s} maxEventsPerBatch`, options?.maxEventsPerBatch, EVENTS_PER_BATCH_RULE)
           .check(`${s} preferredBatchSizeInKilobytes`, options?.preferredBatchSizeInKilobytes, BATCH_KB_RULE),
-      () => ({ azureFunctionEndpoint: { functionId, maxEventsPerBatch: options?.maxEventsPerBatch, preferredBatchSizeInKilobytes: options?.preferredBatchSizeInKilobytes } }),
+      () => ({
+        azureFunctionEndpoint: {
+          functionId,
+          maxEventsPerBatch: options?.maxEventsPerBatch,
+          preferredBatchSizeInKilobytes: options?.preferredBatchSizeInKilobytes,
+        },
+      }),
     );
   }
 

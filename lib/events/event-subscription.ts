@@ -103,18 +103,24 @@ const SUBSCRIPTION_NAME_RULE: ValueRule<string> = {
   },
 };
 const SCHEMA_RULE: ValueRule<string> = {
-  requirement: `one of ${Object.values(EventDeliverySchema).map((v) => `"${v}"`).join(', ')}`,
+  requirement: `one of ${Object.values(EventDeliverySchema)
+    .map((v) => `"${v}"`)
+    .join(', ')}`,
   test: (value) => (Object.values(EventDeliverySchema) as string[]).includes(value),
 };
 function rangeRule(min: number, max: number): ValueRule<number> {
-  return { requirement: `a whole number from ${min} to ${max}`, test: (value) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max };
+  return {
+    requirement: `a whole number from ${min} to ${max}`,
+    test: (value) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max,
+  };
 }
 const CONTAINER_NAME_RULE: ValueRule<string> = {
   requirement: "a blob container name: 3-63 lowercase letters, digits or '-', starting with a letter or digit, no '--'",
   test: (value) => typeof value === 'string' && /^[a-z0-9](?:[a-z0-9]|-(?!-)){2,62}$/.test(value) && !value.endsWith('-'),
 };
 const DESTINATION_RULE: ValueRule<unknown> = {
-  requirement: 'an EventSubscriptionDestination (EventSubscriptionDestination.eventHub(...), .storageQueue(...), .serviceBusQueue(...), .serviceBusTopic(...), .webhook(...) or .azureFunction(...))',
+  requirement:
+    'an EventSubscriptionDestination (EventSubscriptionDestination.eventHub(...), .storageQueue(...), .serviceBusQueue(...), .serviceBusTopic(...), .webhook(...) or .azureFunction(...))',
   test: (value) => value instanceof EventSubscriptionDestination,
   required: true,
 };
@@ -150,7 +156,11 @@ export class HealthDataEventSubscription extends Construct {
     const workspace = props.workspace;
     const name = props.name ?? defaultName(id);
     const problems = new InputProblems(this)
-      .check(props.name === undefined ? `Event subscription name (from the construct id "${id}")` : 'Event subscription name', name, required(SUBSCRIPTION_NAME_RULE))
+      .check(
+        props.name === undefined ? `Event subscription name (from the construct id "${id}")` : 'Event subscription name',
+        name,
+        required(SUBSCRIPTION_NAME_RULE),
+      )
       .check('Event subscription destination', props.destination as unknown, DESTINATION_RULE)
       .check('Event subscription eventDeliverySchema', props.eventDeliverySchema as string | undefined, SCHEMA_RULE)
       .check('Event subscription retryPolicy', props.retryPolicy as unknown, RETRY_OBJECT)
@@ -167,7 +177,11 @@ export class HealthDataEventSubscription extends Construct {
         .check('Event subscription deadLetter.containerName', props.deadLetter.containerName, required(CONTAINER_NAME_RULE));
     }
     const hosts = [...this.hostsOf(problems, workspace, props.services), ...(Array.isArray(props.serviceHostNames) ? props.serviceHostNames : [])];
-    const filterInput = { eventTypes: props.events, serviceHostNames: hosts.length > 0 ? hosts : undefined, fhirResourceTypes: props.fhirResourceTypes };
+    const filterInput = {
+      eventTypes: props.events,
+      serviceHostNames: hosts.length > 0 ? hosts : undefined,
+      fhirResourceTypes: props.fhirResourceTypes,
+    };
     checkHealthDataEventFilter(problems, 'Event subscription', filterInput);
     checkEventsReachTheFilter(problems, props.events, hosts);
     problems.throwIfAny();
@@ -182,8 +196,14 @@ export class HealthDataEventSubscription extends Construct {
       ...healthDataEventFilter(filterInput),
       ...props.destination.toSubscriptionArguments(),
       eventDeliverySchema: props.eventDeliverySchema,
-      retryPolicy: props.retryPolicy && { maxDeliveryAttempts: props.retryPolicy.maxDeliveryAttempts, eventTimeToLive: props.retryPolicy.eventTimeToLiveInMinutes },
-      storageBlobDeadLetterDestination: props.deadLetter && { storageAccountId: props.deadLetter.storageAccountId, storageBlobContainerName: props.deadLetter.containerName },
+      retryPolicy: props.retryPolicy && {
+        maxDeliveryAttempts: props.retryPolicy.maxDeliveryAttempts,
+        eventTimeToLive: props.retryPolicy.eventTimeToLiveInMinutes,
+      },
+      storageBlobDeadLetterDestination: props.deadLetter && {
+        storageAccountId: props.deadLetter.storageAccountId,
+        storageBlobContainerName: props.deadLetter.containerName,
+      },
       labels: props.labels,
     });
     this.eventSubscriptionId = this.resource.id;
@@ -204,9 +224,13 @@ export class HealthDataEventSubscription extends Construct {
       if (service?.serviceKind === undefined || typeof service.serviceName !== 'string') {
         problems.add(`${at} is invalid: a FhirService or DicomService defined in this app (for others, give serviceHostNames).`);
       } else if (service.serviceKind.publishesEvents !== true || label === undefined) {
-        problems.add(`${at} ${service.node.path} is a ${service.serviceKind.label}, which publishes no events: only FHIR and DICOM services do. Remove it from services.`);
+        problems.add(
+          `${at} ${service.node.path} is a ${service.serviceKind.label}, which publishes no events: only FHIR and DICOM services do. Remove it from services.`,
+        );
       } else if (service.workspace !== workspace) {
-        problems.add(`${at} ${service.node.path} is in workspace ${service.workspace.node.path}, not in ${workspace.node.path}: a workspace's system topic carries only its own services' events. Subscribe on that workspace.`);
+        problems.add(
+          `${at} ${service.node.path} is in workspace ${service.workspace.node.path}, not in ${workspace.node.path}: a workspace's system topic carries only its own services' events. Subscribe on that workspace.`,
+        );
       } else {
         hosts.push(`${workspace.workspaceName}-${service.serviceName}.${label}.azurehealthcareapis.com`);
       }

@@ -40,14 +40,18 @@ const EVENT_TYPE_RULE: ValueRule<string> = {
   requirement: `a Health Data Services event type: ${HEALTH_DATA_EVENT_TYPES.join(', ')}`,
   test: (value) => eventServiceKind(value) !== undefined,
   fix: (value) => {
-    const match = HEALTH_DATA_EVENT_TYPES.find((type) => typeof value === 'string' && (type.toLowerCase() === value.toLowerCase() || type.toLowerCase().endsWith(`.${value.toLowerCase()}`)));
+    const match = HEALTH_DATA_EVENT_TYPES.find(
+      (type) => typeof value === 'string' && (type.toLowerCase() === value.toLowerCase() || type.toLowerCase().endsWith(`.${value.toLowerCase()}`)),
+    );
     return match ? `Use HealthDataEventType.${Object.entries(HealthDataEventType).find(([, v]) => v === match)![0]} ("${match}").` : undefined;
   },
 };
 
 const HOST_NAME_RULE: ValueRule<string> = {
-  requirement: 'a FHIR or DICOM service host name, "{workspace}-{service}.fhir.azurehealthcareapis.com" (or .dicom., or .us in Azure Government), without https://',
-  test: (value) => typeof value === 'string' && /^[a-z0-9]{3,24}-[0-9a-zA-Z][-0-9a-zA-Z]{1,22}[0-9a-zA-Z]\.(fhir|dicom)\.azurehealthcareapis\.(com|us)$/.test(value),
+  requirement:
+    'a FHIR or DICOM service host name, "{workspace}-{service}.fhir.azurehealthcareapis.com" (or .dicom., or .us in Azure Government), without https://',
+  test: (value) =>
+    typeof value === 'string' && /^[a-z0-9]{3,24}-[0-9a-zA-Z][-0-9a-zA-Z]{1,22}[0-9a-zA-Z]\.(fhir|dicom)\.azurehealthcareapis\.(com|us)$/.test(value),
   fix: (value) => (typeof value === 'string' && value.startsWith('https://') ? `Use "${trimCharacters(value.slice(8), '/', 'end')}".` : undefined),
 };
 
@@ -67,15 +71,24 @@ export function checkHealthDataEventFilter(problems: InputProblems, subject: str
   if (types === undefined || (Array.isArray(types) && !isUnresolved(types) && types.length === 0)) {
     problems.add(`${subject} eventTypes is missing: give at least one HealthDataEventType.`);
   }
-  problems.checkEach<string>(`${subject} eventTypes`, types, EVENT_TYPE_RULE).checkEach(`${subject} serviceHostNames`, input.serviceHostNames, HOST_NAME_RULE).checkEach(`${subject} fhirResourceTypes`, input.fhirResourceTypes, RESOURCE_TYPE_RULE);
+  problems
+    .checkEach<string>(`${subject} eventTypes`, types, EVENT_TYPE_RULE)
+    .checkEach(`${subject} serviceHostNames`, input.serviceHostNames, HOST_NAME_RULE)
+    .checkEach(`${subject} fhirResourceTypes`, input.fhirResourceTypes, RESOURCE_TYPE_RULE);
   const resourceTypes = input.fhirResourceTypes ?? [];
   if (resourceTypes.length > 0 && Array.isArray(types) && !isUnresolved(types) && types.some((type) => eventServiceKind(type) === 'dicom')) {
-    problems.add(`${subject} fhirResourceTypes filters on data.resourceType, which DICOM events do not have: Event Grid would drop every DICOM event. Put DICOM event types in a subscription of their own.`);
+    problems.add(
+      `${subject} fhirResourceTypes filters on data.resourceType, which DICOM events do not have: Event Grid would drop every DICOM event. Put DICOM event types in a subscription of their own.`,
+    );
   }
   const hosts = input.serviceHostNames ?? [];
-  const values = (Array.isArray(hosts) && !isUnresolved(hosts) ? hosts.length : 0) + (Array.isArray(resourceTypes) && !isUnresolved(resourceTypes) ? resourceTypes.length : 0);
+  const values =
+    (Array.isArray(hosts) && !isUnresolved(hosts) ? hosts.length : 0) +
+    (Array.isArray(resourceTypes) && !isUnresolved(resourceTypes) ? resourceTypes.length : 0);
   if (values > MAX_ADVANCED_FILTER_VALUES) {
-    problems.add(`${subject} filters on ${values} values (service host names and FHIR resource types); Event Grid allows at most ${MAX_ADVANCED_FILTER_VALUES} per subscription. Split it into several subscriptions.`);
+    problems.add(
+      `${subject} filters on ${values} values (service host names and FHIR resource types); Event Grid allows at most ${MAX_ADVANCED_FILTER_VALUES} per subscription. Split it into several subscriptions.`,
+    );
   }
   if (Array.isArray(types) && !isUnresolved(types) && new Set(types).size !== types.length) {
     problems.add(`${subject} eventTypes ${JSON.stringify(types)} is invalid: each event type at most once.`);
@@ -92,6 +105,7 @@ export function healthDataEventFilter(input: HealthDataEventFilterInput): Health
   const resourceTypes = input.fhirResourceTypes ?? [];
   const stringBeginsWith = hosts.length > 0 ? [{ key: 'subject', values: hosts.map((host) => `${host}/`) }] : undefined;
   const stringIn = resourceTypes.length > 0 ? [{ key: 'data.resourceType', values: [...resourceTypes] }] : undefined;
-  const advancedFilter = stringBeginsWith || stringIn ? { ...(stringBeginsWith ? { stringBeginsWith } : {}), ...(stringIn ? { stringIn } : {}) } : undefined;
+  const advancedFilter =
+    stringBeginsWith || stringIn ? { ...(stringBeginsWith ? { stringBeginsWith } : {}), ...(stringIn ? { stringIn } : {}) } : undefined;
   return { includedEventTypes: [...input.eventTypes], ...(advancedFilter ? { advancedFilter } : {}) };
 }

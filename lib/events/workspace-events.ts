@@ -65,7 +65,11 @@ export class WorkspaceEvents implements IWorkspaceFeature {
   public addSubscription(subscription: TerraformResource, name: string, claimant: IConstruct): void {
     if (!isUnresolved(name)) {
       const earlier = this.boundary.claimName('EventSubscription', name, claimant);
-      if (earlier) fail(claimant, `Event subscription name "${name}" is already used by ${earlier} on the same system topic: names are unique per topic. Give one of them another name.`);
+      if (earlier)
+        fail(
+          claimant,
+          `Event subscription name "${name}" is already used by ${earlier} on the same system topic: names are unique per topic. Give one of them another name.`,
+        );
     }
     this.subscriptions.push(subscription);
   }
@@ -74,6 +78,8 @@ export class WorkspaceEvents implements IWorkspaceFeature {
     if (service.serviceKind.publishesEvents !== true || this.ordered.has(service)) return;
     this.ordered.add(service);
     const stack = TerraformStack.of(service);
-    addLateDependencies(service.resource, () => this.subscriptions.filter((subscription) => TerraformStack.of(subscription) === stack).map((subscription) => dependable(subscription)));
+    addLateDependencies(service.resource, () =>
+      this.subscriptions.filter((subscription) => TerraformStack.of(subscription) === stack).map((subscription) => dependable(subscription)),
+    );
   }
 }

@@ -76,7 +76,9 @@ export function fhirServiceArmProperties(input: FhirServiceArmBodyInput): AzapiB
   if (s.resourceVersionPolicy != null) {
     properties.resourceVersionPolicyConfiguration = {
       default: s.resourceVersionPolicy.default,
-      ...(s.resourceVersionPolicy.resourceTypeOverrides !== undefined ? { resourceTypeOverrides: { ...s.resourceVersionPolicy.resourceTypeOverrides } } : {}),
+      ...(s.resourceVersionPolicy.resourceTypeOverrides !== undefined
+        ? { resourceTypeOverrides: { ...s.resourceVersionPolicy.resourceTypeOverrides } }
+        : {}),
     };
   }
   if (s.implementationGuides != null) {
@@ -167,7 +169,9 @@ export function fhirServiceAzapiArguments(input: FhirServiceArmBodyInput): FhirS
     type: FHIR_SERVICE_AZAPI_TYPE,
     location: armLocation(input.location),
     ...(tags !== undefined ? { tags } : {}),
-    ...(input.identity !== undefined ? { identity: { type: input.identity.type, ...(input.identity.identityIds !== undefined ? { identityIds: input.identity.identityIds } : {}) } } : {}),
+    ...(input.identity !== undefined
+      ? { identity: { type: input.identity.type, ...(input.identity.identityIds !== undefined ? { identityIds: input.identity.identityIds } : {}) } }
+      : {}),
     body: { kind: input.kind, properties: fhirServiceArmProperties(input) },
   };
 }

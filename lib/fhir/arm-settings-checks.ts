@@ -14,7 +14,8 @@ import { RESOURCE_VERSION_POLICIES, ResourceVersionPolicy } from './resource-ver
  */
 
 /** Key Vault and Managed HSM hosts per cloud. */
-const KEY_HOST = /^([a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9])\.(?:vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn|managedhsm\.azure\.net|managedhsm\.usgovcloudapi\.net|managedhsm\.azure\.cn)$/;
+const KEY_HOST =
+  /^([a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9])\.(?:vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn|managedhsm\.azure\.net|managedhsm\.usgovcloudapi\.net|managedhsm\.azure\.cn)$/;
 const KEY_PATH = /^\/keys\/([a-zA-Z0-9-]{1,127})(?:\/([0-9a-fA-F]{32}))?\/?$/;
 /** Microsoft's limit for the FHIR service: vault (or HSM) name and key name together. */
 const MAX_VAULT_AND_KEY_NAME = 94;
@@ -69,7 +70,8 @@ export function encryptionKeyUrlPrecondition(keyUrlExpression: string): Precondi
  * The key URL rule in RE2 (Terraform's regex dialect), anchored, linear; written as the HCL string literal it becomes
  * (cdktf passes a function's string argument through without escaping backslashes, and `\\.` is HCL for `\.`).
  */
-const KEY_URL_RE2_HCL = '^https://[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]\\\\.(vault|managedhsm)\\\\.(azure\\\\.net|usgovcloudapi\\\\.net|azure\\\\.cn)/keys/[a-zA-Z0-9-]{1,127}/[0-9a-fA-F]{32}$';
+const KEY_URL_RE2_HCL =
+  '^https://[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]\\\\.(vault|managedhsm)\\\\.(azure\\\\.net|usgovcloudapi\\\\.net|azure\\\\.cn)/keys/[a-zA-Z0-9-]{1,127}/[0-9a-fA-F]{32}$';
 
 /**
  * The key URL rule as a precondition on a token (e.g. `azurerm_key_vault_key.cmk.id`, known only at plan time): the
@@ -88,7 +90,9 @@ function enumRule(values: readonly string[], enumName: string, members: { [key: 
     test: (value) => values.includes(value),
     fix: (value) => {
       const normalized = String(value).toLowerCase().replace(/[\s_]/g, '-');
-      const match = Object.entries(members).find(([key, member]) => member.toLowerCase() === normalized || key.toLowerCase().replace(/_/g, '-') === normalized);
+      const match = Object.entries(members).find(
+        ([key, member]) => member.toLowerCase() === normalized || key.toLowerCase().replace(/_/g, '-') === normalized,
+      );
       return match ? `Use ${enumName}.${match[0]} ("${match[1]}").` : undefined;
     },
   };
@@ -180,7 +184,8 @@ export function checkFhirAzapiSettings(problems: InputProblems, settings: FhirAz
       problems.check(`${s} resourceVersionPolicy.default`, policy.default as string, required(VERSION_POLICY_RULE));
       const overrides = policy.resourceTypeOverrides;
       if (overrides !== undefined && !isUnresolved(overrides)) {
-        if (!OVERRIDES_OBJECT.test(overrides)) problems.check(`${s} resourceVersionPolicy.resourceTypeOverrides`, overrides as unknown, OVERRIDES_OBJECT);
+        if (!OVERRIDES_OBJECT.test(overrides))
+          problems.check(`${s} resourceVersionPolicy.resourceTypeOverrides`, overrides as unknown, OVERRIDES_OBJECT);
         else {
           const keyRule = (options.kind ?? 'fhir-R4') === 'fhir-R4' ? R4_RESOURCE_TYPE_RULE : RESOURCE_TYPE_NAME_RULE;
           for (const [type, value] of Object.entries(overrides)) {
@@ -205,7 +210,11 @@ export function checkFhirAzapiSettings(problems: InputProblems, settings: FhirAz
 function checkSmartIdentityProviders(problems: InputProblems, subject: string, providers: FhirAzapiSettings['smartIdentityProviders']): void {
   if (providers === undefined || isUnresolved(providers)) return;
   problems
-    .check(subject, providers as readonly unknown[], countRule(0, MAX_SMART_IDENTITY_PROVIDERS, 'identity providers besides Microsoft Entra ID (at most 2)'))
+    .check(
+      subject,
+      providers as readonly unknown[],
+      countRule(0, MAX_SMART_IDENTITY_PROVIDERS, 'identity providers besides Microsoft Entra ID (at most 2)'),
+    )
     .checkEach<unknown>(subject, providers, PROVIDER_OBJECT);
   if (!Array.isArray(providers)) return;
   const authorities = new Map<string, number>();
@@ -216,7 +225,10 @@ function checkSmartIdentityProviders(problems: InputProblems, subject: string, p
     problems.check(`${at}.authority`, provider.authority, required(AUTHORITY_URL_RULE));
     if (typeof provider.authority === 'string' && !isUnresolved(provider.authority)) {
       const earlier = authorities.get(provider.authority);
-      if (earlier !== undefined) problems.add(`${at}.authority "${provider.authority}" is invalid: authorities must be unique; ${subject}[${earlier}] has it too. Merge their applications into one provider.`);
+      if (earlier !== undefined)
+        problems.add(
+          `${at}.authority "${provider.authority}" is invalid: authorities must be unique; ${subject}[${earlier}] has it too. Merge their applications into one provider.`,
+        );
       else authorities.set(provider.authority, p);
     }
     if (provider.applications === undefined) {
@@ -233,7 +245,10 @@ function checkSmartIdentityProviders(problems: InputProblems, subject: string, p
       problems.check(`${app}.clientId`, application.clientId, REQUIRED_NON_EMPTY).check(`${app}.audience`, application.audience, REQUIRED_NON_EMPTY);
       if (typeof application.clientId === 'string' && !isUnresolved(application.clientId) && application.clientId.trim() !== '') {
         const earlier = clientIds.get(application.clientId);
-        if (earlier !== undefined) problems.add(`${app}.clientId "${application.clientId}" is invalid: client ids must be unique across all identity providers; ${earlier} has it too.`);
+        if (earlier !== undefined)
+          problems.add(
+            `${app}.clientId "${application.clientId}" is invalid: client ids must be unique across all identity providers; ${earlier} has it too.`,
+          );
         else clientIds.set(application.clientId, app);
       }
       const actions = application.allowedDataActions;
@@ -242,7 +257,11 @@ function checkSmartIdentityProviders(problems: InputProblems, subject: string, p
         return;
       }
       problems
-        .check(`${app}.allowedDataActions`, actions as readonly unknown[], countRule(1, Object.values(SmartDataAction).length, 'actions, without duplicates'))
+        .check(
+          `${app}.allowedDataActions`,
+          actions as readonly unknown[],
+          countRule(1, Object.values(SmartDataAction).length, 'actions, without duplicates'),
+        )
         .checkEach<string>(`${app}.allowedDataActions`, actions, DATA_ACTION_RULE);
       if (Array.isArray(actions) && !isUnresolved(actions) && new Set(actions).size !== actions.length) {
         problems.add(`${app}.allowedDataActions ${JSON.stringify(actions)} is invalid: each action at most once. Use ["Read"].`);
@@ -289,9 +308,15 @@ export function checkCustomerManagedKeyIdentity(problems: InputProblems, input: 
 }
 
 /** FHIR access policies do not exist at API version 2024-03-31, the version the AzAPI settings need. */
-export function checkAccessPoliciesWithAzapi(problems: InputProblems, subject: string, accessPolicyObjectIds: readonly string[] | undefined, settings: FhirAzapiSettings): void {
+export function checkAccessPoliciesWithAzapi(
+  problems: InputProblems,
+  subject: string,
+  accessPolicyObjectIds: readonly string[] | undefined,
+  settings: FhirAzapiSettings,
+): void {
   const azapi = azapiSettingsIn(settings);
-  if (azapi.length === 0 || accessPolicyObjectIds === undefined || (Array.isArray(accessPolicyObjectIds) && accessPolicyObjectIds.length === 0)) return;
+  if (azapi.length === 0 || accessPolicyObjectIds === undefined || (Array.isArray(accessPolicyObjectIds) && accessPolicyObjectIds.length === 0))
+    return;
   problems.add(
     `${subject} accessPolicyObjectIds cannot be combined with ${azapi.join(', ')}: those settings need API version 2024-03-31 (written through AzAPI), which has no FHIR access policies (removed in 2023-09-06). ` +
       'Grant data-plane roles instead (grantDataReader, grantDataWriter, grantDataContributor, ...) and drop accessPolicyObjectIds.',

@@ -12,4 +12,8 @@ export enum ResourceVersionPolicy {
 }
 
 /** The values Azure accepts, in the specification's order. */
-export const RESOURCE_VERSION_POLICIES: readonly string[] = [ResourceVersionPolicy.NO_VERSION, ResourceVersionPolicy.VERSIONED, ResourceVersionPolicy.VERSIONED_UPDATE];
+export const RESOURCE_VERSION_POLICIES: readonly string[] = [
+  ResourceVersionPolicy.NO_VERSION,
+  ResourceVersionPolicy.VERSIONED,
+  ResourceVersionPolicy.VERSIONED_UPDATE,
+];

@@ -40,7 +40,10 @@ export function grantStoreAccess(grantee: StoreAccessGrantee, use: StoreUse, sto
   }
   const named = isUnresolved(storageAccountId) ? undefined : storageAccountId.split('/').filter(Boolean).pop();
   if (named !== undefined && !isUnresolved(use.accountName) && named.toLowerCase() !== use.accountName.toLowerCase()) {
-    fail(scope, `${subject} storageAccountId names the account "${named}", but ${use.prop} is "${use.accountName}". Pass the id of the account ${use.operation} uses.`);
+    fail(
+      scope,
+      `${subject} storageAccountId names the account "${named}", but ${use.prop} is "${use.accountName}". Pass the id of the account ${use.operation} uses.`,
+    );
   }
   if (grantee.principalId === undefined) {
     fail(

@@ -56,7 +56,13 @@ const LOCK_LEVEL_RULE: ValueRule<string> = {
   requirement: `one of ${LOCK_LEVELS.map((level) => `"${level}"`).join(', ')}`,
   test: (value) => (LOCK_LEVELS as readonly string[]).includes(value),
   fix: (value) => {
-    const match = LOCK_LEVELS.find((level) => level.toLowerCase() === String(value).replace(/[^a-z]/gi, '').toLowerCase());
+    const match = LOCK_LEVELS.find(
+      (level) =>
+        level.toLowerCase() ===
+        String(value)
+          .replace(/[^a-z]/gi, '')
+          .toLowerCase(),
+    );
     return match ? `Use "${match}".` : undefined;
   },
 };

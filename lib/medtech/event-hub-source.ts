@@ -102,12 +102,21 @@ export function resolveEventHub(problems: InputProblems, source: EventHubSource 
     .check('MedTechService eventHub.consumerGroupName', source.consumerGroupName, CONSUMER_GROUP_RULE);
   if (source.eventHubId !== undefined && !isUnresolved(source.eventHubId)) {
     problems.check('MedTechService eventHub.eventHubId', source.eventHubId, {
-      requirement: 'an event hub id of the form /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.EventHub/namespaces/{namespace}/eventhubs/{name}',
-      test: (value) => /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.EventHub\/namespaces\/[^/]+\/eventhubs\/[^/]+$/i.test(value),
+      requirement:
+        'an event hub id of the form /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.EventHub/namespaces/{namespace}/eventhubs/{name}',
+      test: (value) =>
+        /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.EventHub\/namespaces\/[^/]+\/eventhubs\/[^/]+$/i.test(value),
     });
     const match = /\/namespaces\/([^/]+)\/eventhubs\/([^/]+)$/i.exec(source.eventHubId);
-    if (match && !isUnresolved(source.namespaceName) && !isUnresolved(source.eventHubName) && (match[1].toLowerCase() !== String(source.namespaceName).toLowerCase() || match[2].toLowerCase() !== String(source.eventHubName).toLowerCase())) {
-      problems.add(`MedTechService eventHub.eventHubId names "${match[1]}/${match[2]}" but namespaceName/eventHubName say "${source.namespaceName}/${source.eventHubName}": the role would be granted on another hub. Use the id of the hub MedTech reads.`);
+    if (
+      match &&
+      !isUnresolved(source.namespaceName) &&
+      !isUnresolved(source.eventHubName) &&
+      (match[1].toLowerCase() !== String(source.namespaceName).toLowerCase() || match[2].toLowerCase() !== String(source.eventHubName).toLowerCase())
+    ) {
+      problems.add(
+        `MedTechService eventHub.eventHubId names "${match[1]}/${match[2]}" but namespaceName/eventHubName say "${source.namespaceName}/${source.eventHubName}": the role would be granted on another hub. Use the id of the hub MedTech reads.`,
+      );
     }
   }
   return { ...source, readerKey: readerKey(source.namespaceName, source.eventHubName, source.consumerGroupName) };
@@ -122,7 +131,9 @@ function checkSameHub(problems: InputProblems, source: EventHubResources): void 
   ];
   for (const [leftLabel, left, rightLabel, right] of pairs) {
     if (left !== undefined && right !== undefined && !isUnresolved(left) && !isUnresolved(right) && left !== right) {
-      problems.add(`MedTechService eventHub: the ${leftLabel} "${left}" differs from the ${rightLabel} "${right}": MedTech would read from a consumer group of another hub. Pass resources that belong together.`);
+      problems.add(
+        `MedTechService eventHub: the ${leftLabel} "${left}" differs from the ${rightLabel} "${right}": MedTech would read from a consumer group of another hub. Pass resources that belong together.`,
+      );
     }
   }
 }

@@ -75,7 +75,10 @@ export class MedTechFhirDestination extends Construct {
     const medTech = props.medTechService;
     const earlier = NameRegistry.claim(medTech, 'MedTechFhirDestination', 'the one', this);
     if (earlier) {
-      fail(this, `MedTechService ${medTech.node.path} already has the FHIR destination ${earlier}: Azure allows one FHIR destination per MedTech service. Define another MedTech service for another destination.`);
+      fail(
+        this,
+        `MedTechService ${medTech.node.path} already has the FHIR destination ${earlier}: Azure allows one FHIR destination per MedTech service. Define another MedTech service for another destination.`,
+      );
     }
     const name = props.name ?? DEFAULT_NAME;
     const problems = new InputProblems(this)
@@ -89,8 +92,14 @@ export class MedTechFhirDestination extends Construct {
         },
       });
     this.checkFhirService(problems, props.fhirService, medTech);
-    checkResourceIdLength(problems, 'MedTechService destination', medTech.workspace.resourceGroupName, medTech.workspace.workspaceName,
-      ['iotConnectors', medTech.medTechServiceName, 'fhirDestinations', name], 'Shorten the resource group, MedTech or destination name.');
+    checkResourceIdLength(
+      problems,
+      'MedTechService destination',
+      medTech.workspace.resourceGroupName,
+      medTech.workspace.workspaceName,
+      ['iotConnectors', medTech.medTechServiceName, 'fhirDestinations', name],
+      'Shorten the resource group, MedTech or destination name.',
+    );
     const fhirMapping = readMapping(this, problems, props.fhirMapping, 'destination.fhirMapping');
     if (fhirMapping.document !== undefined) reportFindings(this, problems, fhirMappingFindings(fhirMapping, props.deviceMapping));
     if (props.identityResolution === 'Create' && props.deviceMapping?.document !== undefined) warnIfNoPatientId(this, props.deviceMapping.document);
@@ -109,7 +118,13 @@ export class MedTechFhirDestination extends Construct {
       lifecycle: problems.preconditions.length > 0 ? { precondition: [...problems.preconditions] } : undefined,
     });
     this.fhirDestinationId = this.resource.id;
-    grantToMedTechIdentity(medTech, 'FhirDataWriter', props.fhirService.fhirServiceId, HealthDataRole.FHIR_DATA_WRITER, `the FHIR service ${props.fhirService.node.path}`);
+    grantToMedTechIdentity(
+      medTech,
+      'FhirDataWriter',
+      props.fhirService.fhirServiceId,
+      HealthDataRole.FHIR_DATA_WRITER,
+      `the FHIR service ${props.fhirService.node.path}`,
+    );
   }
 
   private checkFhirService(problems: InputProblems, fhirService: IFhirService | undefined, medTech: IMedTechService): void {
@@ -134,7 +149,6 @@ export class MedTechFhirDestination extends Construct {
       );
     }
   }
-
 }
 
 /** With `Create`, MedTech needs a patient id per message (unless Device and Patient exist already). */

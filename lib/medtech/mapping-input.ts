@@ -43,7 +43,10 @@ export function readMapping(scope: IConstruct, problems: InputProblems, input: u
     return { json: '' };
   }
   const checks = mappingChecks();
-  const parsed = typeof input === 'string' ? once(`parse\u0000${rootPath}\u0000${input}`, () => checks.parseMappingDocument(input, rootPath)) : checks.parseMappingDocument(input, rootPath, { isUnresolved });
+  const parsed =
+    typeof input === 'string'
+      ? once(`parse\u0000${rootPath}\u0000${input}`, () => checks.parseMappingDocument(input, rootPath))
+      : checks.parseMappingDocument(input, rootPath, { isUnresolved });
   reportFindings(scope, problems, parsed.findings);
   if (parsed.document === undefined) return { json: '' };
   // Tokens inside the document (e.g. `required: variable.booleanValue`): Terraform writes the JSON at plan time.

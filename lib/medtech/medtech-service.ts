@@ -117,7 +117,9 @@ export class MedTechService extends Construct implements IMedTechService, IHealt
     this.systemAssignedIdentity = hasSystemAssigned(identity);
     checkIdentity(problems, 'MedTechService identity', props.identity, [ManagedIdentityType.SYSTEM_ASSIGNED, ManagedIdentityType.USER_ASSIGNED]);
     if (props.identity?.identityIds !== undefined && !isUnresolved(props.identity.identityIds) && props.identity.identityIds.length > 1) {
-      problems.add(`MedTechService identity has ${props.identity.identityIds.length} identityIds; MedTech uses exactly one identity (ManagedIdentityCredentialNotFound otherwise). Keep one.`);
+      problems.add(
+        `MedTechService identity has ${props.identity.identityIds.length} identityIds; MedTech uses exactly one identity (ManagedIdentityCredentialNotFound otherwise). Keep one.`,
+      );
     }
     checkMonitoringOptions(problems, 'MedTechService monitoring', props.monitoring, [MEDTECH_SERVICE_KIND]);
     this.checkRegion(foundation);
@@ -178,7 +180,13 @@ export class MedTechService extends Construct implements IMedTechService, IHealt
   }
 
   private grantEventHubAccess(eventHub: ResolvedEventHub): void {
-    grantToMedTechIdentity(this, 'EventHubsDataReceiver', eventHub.eventHubId, HealthDataRole.EVENT_HUBS_DATA_RECEIVER, `the event hub "${eventHub.eventHubName}" of namespace "${eventHub.namespaceName}" (scope: the event hub's resource id)`);
+    grantToMedTechIdentity(
+      this,
+      'EventHubsDataReceiver',
+      eventHub.eventHubId,
+      HealthDataRole.EVENT_HUBS_DATA_RECEIVER,
+      `the event hub "${eventHub.eventHubName}" of namespace "${eventHub.namespaceName}" (scope: the event hub's resource id)`,
+    );
   }
 
   /** Event Hubs hands each partition to one reader of a consumer group: two MedTech services on one group steal each other's messages. */
@@ -204,7 +212,9 @@ export class MedTechService extends Construct implements IMedTechService, IHealt
         errorMessage: `[${this.node.path}] MedTechService location is invalid: ${rule}. Put the workspace in one of these regions.`,
       });
     } else if (!MEDTECH_REGIONS.includes(normalizeLocation(location))) {
-      foundation.problems.add(`MedTechService location "${location}" (the workspace's) is invalid: ${rule}. Put the MedTech service in a workspace in one of these regions.`);
+      foundation.problems.add(
+        `MedTechService location "${location}" (the workspace's) is invalid: ${rule}. Put the MedTech service in a workspace in one of these regions.`,
+      );
     }
   }
 }

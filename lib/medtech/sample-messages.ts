@@ -62,7 +62,9 @@ export function registerSampleMessages(scope: IConstruct, samples: readonly MedT
 function validateSamples(scope: IConstruct, samples: unknown): void {
   const problems = new InputProblems(scope);
   if (Token.isUnresolved(samples) || !Array.isArray(samples)) {
-    problems.add('MedTechService sampleMessages is invalid: an array of {body, name?, properties?, systemProperties?, envelope?} known at synth (the messages are evaluated then).');
+    problems.add(
+      'MedTechService sampleMessages is invalid: an array of {body, name?, properties?, systemProperties?, envelope?} known at synth (the messages are evaluated then).',
+    );
     problems.throwIfAny();
     return;
   }
@@ -78,7 +80,8 @@ function validateSamples(scope: IConstruct, samples: unknown): void {
     if (entry.envelope !== undefined && typeof entry.envelope !== 'boolean') problems.add(`${subject}.envelope is invalid: true or false.`);
     for (const field of ['properties', 'systemProperties']) {
       const value = entry[field];
-      if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) problems.add(`${subject}.${field} is invalid: an object of names and values.`);
+      if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value)))
+        problems.add(`${subject}.${field} is invalid: an object of names and values.`);
     }
   });
   problems.throwIfAny();
@@ -91,9 +94,18 @@ interface SampleOutcome {
   readonly errors: MappingEvaluationError[];
 }
 
-function runSamples(scope: IConstruct, samples: readonly MedTechSampleMessage[], mappings: SampleMappings, stack: TerraformStack, stackDirectory: string): void {
+function runSamples(
+  scope: IConstruct,
+  samples: readonly MedTechSampleMessage[],
+  mappings: SampleMappings,
+  stack: TerraformStack,
+  stackDirectory: string,
+): void {
   const directory = path.join(stackDirectory, 'medtech-samples');
-  const relativePath = scope.node.scopes.slice(stack.node.scopes.length).map((node) => node.node.id).join('.');
+  const relativePath = scope.node.scopes
+    .slice(stack.node.scopes.length)
+    .map((node) => node.node.id)
+    .join('.');
   const file = path.join(directory, `${relativePath || scope.node.id}.json`);
   const unresolved = mappings.deviceMapping === undefined || [mappings.deviceMapping, mappings.destination?.fhirMapping].some(containsToken);
   const destination = mappings.destination;
@@ -125,18 +137,25 @@ function evaluateSample(sample: MedTechSampleMessage, index: number, mappings: S
     systemProperties: sample.systemProperties,
   });
   const destination = mappings.destination;
-  if (destination === undefined || normalized.measurements.length === 0) return { name, measurements: normalized.measurements, observations: [], errors: normalized.errors };
+  if (destination === undefined || normalized.measurements.length === 0)
+    return { name, measurements: normalized.measurements, observations: [], errors: normalized.errors };
   const fhir = MappingEvaluator.toObservations(destination.fhirMapping as string, normalized.measurements, {
     identityResolution: destination.identityResolution === 'Create' ? 'Create' : 'Lookup',
     issued: latestTime(normalized.measurements),
   });
-  const errors = [...normalized.errors, ...fhir.errors.map((error) => ({ ...error, path: error.path.replace(/^fhirMapping/, 'destination.fhirMapping') }))];
+  const errors = [
+    ...normalized.errors,
+    ...fhir.errors.map((error) => ({ ...error, path: error.path.replace(/^fhirMapping/, 'destination.fhirMapping') })),
+  ];
   return { name, measurements: normalized.measurements, observations: fhir.observations, errors };
 }
 
 /** The latest measurement time, as the Observations' `issued`: the report is then the same at every synth. */
 function latestTime(measurements: readonly NormalizedMeasurement[]): string {
-  return measurements.reduce((latest, m) => (Date.parse(m.occurrenceTimeUtc) > Date.parse(latest) ? m.occurrenceTimeUtc : latest), measurements[0].occurrenceTimeUtc);
+  return measurements.reduce(
+    (latest, m) => (Date.parse(m.occurrenceTimeUtc) > Date.parse(latest) ? m.occurrenceTimeUtc : latest),
+    measurements[0].occurrenceTimeUtc,
+  );
 }
 
 function report(scope: IConstruct, outcome: SampleOutcome, index: number): void {
@@ -147,8 +166,10 @@ function report(scope: IConstruct, outcome: SampleOutcome, index: number): void 
     Annotations.of(scope).addError(`${subject} ${stage}${measurement}: ${error.path}: ${error.errorType}: ${error.message}`);
   }
   if (outcome.errors.length === 0 && outcome.measurements.length === 0) {
-    Annotations.of(scope).addError(`${subject} produces no measurement: no device template's typeMatchExpression matches it, so the service drops it. ` +
-      "Fix the typeMatchExpression of the template meant to match it, or the sample.");
+    Annotations.of(scope).addError(
+      `${subject} produces no measurement: no device template's typeMatchExpression matches it, so the service drops it. ` +
+        'Fix the typeMatchExpression of the template meant to match it, or the sample.',
+    );
   }
 }
 

@@ -98,10 +98,12 @@ const EVENT_HUB_NAME_RULE: ValueRule<string> = {
 
 /** The provider's diagnostic-setting name rule (`monitor/validate.MonitorDiagnosticSettingName`). */
 const DIAGNOSTIC_SETTING_NAME_RULE: ValueRule<string> = {
-  requirement: "1-260 characters, none of < > * % & : \\ ? + /",
+  requirement: '1-260 characters, none of < > * % & : \\ ? + /',
   test: (value) => typeof value === 'string' && /^[^<>*%&:\\?+/]{1,260}$/.test(value),
   fix: (value) => {
-    const repaired = String(value).replace(/[<>*%&:\\?+/]+/g, '-').slice(0, 260);
+    const repaired = String(value)
+      .replace(/[<>*%&:\\?+/]+/g, '-')
+      .slice(0, 260);
     return repaired.length > 0 ? `Use e.g. "${repaired}".` : undefined;
   },
 };
@@ -164,7 +166,12 @@ export function enabledCategories(options: MonitoringOptions, kind: ServiceKind)
  * Adds the problems of a monitoring configuration (the provider's rules, checked before deployment). `kinds`: the
  * kinds of service it applies to (a service's own kind; every kind for a workspace's), whose categories it may name.
  */
-export function checkMonitoringOptions(problems: InputProblems, subject: string, options: MonitoringOptions | false | undefined, kinds: readonly ServiceKind[] = SERVICE_KINDS): void {
+export function checkMonitoringOptions(
+  problems: InputProblems,
+  subject: string,
+  options: MonitoringOptions | false | undefined,
+  kinds: readonly ServiceKind[] = SERVICE_KINDS,
+): void {
   if (options === undefined || options === false || isUnresolved(options)) return;
   if (typeof options !== 'object' || options === null) {
     problems.add(`${subject} ${JSON.stringify(options)} is invalid: an object with at least one destination, or false to switch monitoring off.`);
@@ -184,12 +191,23 @@ export function checkMonitoringOptions(problems: InputProblems, subject: string,
     .checkEach(`${subject}.logCategories`, options.logCategories, listRule(`a log category${of}`, logNames))
     .checkEach(`${subject}.logCategoryGroups`, options.logCategoryGroups as string[] | undefined, CATEGORY_GROUP_RULE)
     .checkEach(`${subject}.metricCategories`, options.metricCategories, listRule(`a metric category${of}`, metricNames));
-  if (options.logCategories !== undefined && options.logCategoryGroups !== undefined && !isUnresolved(options.logCategories) && !isUnresolved(options.logCategoryGroups) && options.logCategories.length > 0 && options.logCategoryGroups.length > 0) {
+  if (
+    options.logCategories !== undefined &&
+    options.logCategoryGroups !== undefined &&
+    !isUnresolved(options.logCategories) &&
+    !isUnresolved(options.logCategoryGroups) &&
+    options.logCategories.length > 0 &&
+    options.logCategoryGroups.length > 0
+  ) {
     problems.add(`${subject} takes logCategories or logCategoryGroups, not both: a group already includes its categories. Drop one.`);
   }
-  const listsKnown = [options.logCategories, options.logCategoryGroups, options.metricCategories].every((list) => list === undefined || (Array.isArray(list) && !isUnresolved(list)));
+  const listsKnown = [options.logCategories, options.logCategoryGroups, options.metricCategories].every(
+    (list) => list === undefined || (Array.isArray(list) && !isUnresolved(list)),
+  );
   if (listsKnown && kinds.every((kind) => enablesNothing(enabledCategories(options, kind)))) {
-    problems.add(`${subject} enables no log and no metric category${of}: Azure Monitor needs at least one. Give a category, or pass false to switch monitoring off.`);
+    problems.add(
+      `${subject} enables no log and no metric category${of}: Azure Monitor needs at least one. Give a category, or pass false to switch monitoring off.`,
+    );
   }
   const destinations = [options.logAnalyticsWorkspaceId, options.storageAccountId, options.eventHubAuthorizationRuleId];
   if (destinations.every((destination) => destination === undefined)) {
@@ -198,9 +216,13 @@ export function checkMonitoringOptions(problems: InputProblems, subject: string,
     );
   }
   if (options.logAnalyticsDestinationType !== undefined && options.logAnalyticsWorkspaceId === undefined) {
-    problems.add(`${subject}.logAnalyticsDestinationType is set without logAnalyticsWorkspaceId: it only applies to a Log Analytics destination. Add logAnalyticsWorkspaceId or drop it.`);
+    problems.add(
+      `${subject}.logAnalyticsDestinationType is set without logAnalyticsWorkspaceId: it only applies to a Log Analytics destination. Add logAnalyticsWorkspaceId or drop it.`,
+    );
   }
   if (options.eventHubName !== undefined && options.eventHubAuthorizationRuleId === undefined) {
-    problems.add(`${subject}.eventHubName is set without eventHubAuthorizationRuleId: the event hub is reached through the namespace's authorization rule. Add eventHubAuthorizationRuleId or drop eventHubName.`);
+    problems.add(
+      `${subject}.eventHubName is set without eventHubAuthorizationRuleId: the event hub is reached through the namespace's authorization rule. Add eventHubAuthorizationRuleId or drop eventHubName.`,
+    );
   }
 }

@@ -62,7 +62,9 @@ export class WorkspaceMonitoring implements IWorkspaceFeature {
       eventhubAuthorizationRuleId: options.eventHubAuthorizationRuleId,
       eventhubName: options.eventHubName,
       enabledLog: logBlocks(categories),
-      enabledMetric: isUnresolved(categories.metrics) ? blocksOf(categories.metrics, 'category') : orUndefined(categories.metrics.map((category) => ({ category }))),
+      enabledMetric: isUnresolved(categories.metrics)
+        ? blocksOf(categories.metrics, 'category')
+        : orUndefined(categories.metrics.map((category) => ({ category }))),
     });
   }
 }

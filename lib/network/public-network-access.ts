@@ -20,7 +20,10 @@ export interface IPublicNetworkSwitch {
 }
 
 function hasSwitch(service: IHealthDataService): service is IHealthDataService & IPublicNetworkSwitch {
-  return service.serviceKind.publicNetworkAccess === 'service-switch' && typeof (service as Partial<IPublicNetworkSwitch>).followPublicNetworkAccess === 'function';
+  return (
+    service.serviceKind.publicNetworkAccess === 'service-switch' &&
+    typeof (service as Partial<IPublicNetworkSwitch>).followPublicNetworkAccess === 'function'
+  );
 }
 
 /**
@@ -72,7 +75,13 @@ export class PublicNetworkAccessPolicy implements IWorkspaceFeature {
    */
   private orderAfterUpdate(service: IHealthDataService): void {
     const update = this.workspaceUpdate;
-    if (!update || service.serviceKind.publicNetworkAccess === 'none' || this.ordered.has(service) || TerraformStack.of(service) !== TerraformStack.of(update)) return;
+    if (
+      !update ||
+      service.serviceKind.publicNetworkAccess === 'none' ||
+      this.ordered.has(service) ||
+      TerraformStack.of(service) !== TerraformStack.of(update)
+    )
+      return;
     this.ordered.add(service);
     addLateDependencies(service.resource, () => [dependable(update)]);
   }

@@ -97,7 +97,14 @@ const PRIVATE_ENDPOINT_NAME_RULE: ValueRule<string> = {
   requirement: "1-80 letters, digits, '_', '.' or '-', starting with a letter or digit and ending with a letter, digit or '_'",
   test: (value) => typeof value === 'string' && /^[a-zA-Z0-9]([-a-zA-Z0-9_.]{0,78}[a-zA-Z0-9_])?$/.test(value),
   fix: (value) => {
-    const repaired = trimCharacters(String(value).replace(/[^-a-zA-Z0-9_.]+/g, '-').replace(/^[^a-zA-Z0-9]+/, '').slice(0, 80), '-.', 'end');
+    const repaired = trimCharacters(
+      String(value)
+        .replace(/[^-a-zA-Z0-9_.]+/g, '-')
+        .replace(/^[^a-zA-Z0-9]+/, '')
+        .slice(0, 80),
+      '-.',
+      'end',
+    );
     return /^[a-zA-Z0-9]([-a-zA-Z0-9_.]{0,78}[a-zA-Z0-9_])?$/.test(repaired) ? `Use e.g. "${repaired}".` : undefined;
   },
 };
@@ -142,13 +149,19 @@ export class WorkspacePrivateEndpoint extends Construct {
     checkTags(problems, 'Private endpoint tags', props.tags);
     checkTimeouts(problems, 'Private endpoint timeouts', props.timeouts);
     if (props.privateDnsZoneIds !== undefined && props.virtualNetworkId !== undefined) {
-      problems.add('Private endpoint takes privateDnsZoneIds (use existing zones) or virtualNetworkId (create the zones and link them), not both. Drop one.');
+      problems.add(
+        'Private endpoint takes privateDnsZoneIds (use existing zones) or virtualNetworkId (create the zones and link them), not both. Drop one.',
+      );
     }
     if (props.privateDnsZoneIds !== undefined && !isUnresolved(props.privateDnsZoneIds) && props.privateDnsZoneIds.length === 0) {
-      problems.add('Private endpoint privateDnsZoneIds is empty: give the zones (see HEALTH_DATA_PRIVATE_DNS_ZONES), or leave it out when DNS is managed elsewhere.');
+      problems.add(
+        'Private endpoint privateDnsZoneIds is empty: give the zones (see HEALTH_DATA_PRIVATE_DNS_ZONES), or leave it out when DNS is managed elsewhere.',
+      );
     }
     if (props.privateDnsZoneGroupName !== undefined && props.privateDnsZoneIds === undefined && props.virtualNetworkId === undefined) {
-      problems.add('Private endpoint privateDnsZoneGroupName is set without DNS zones: the endpoint has a DNS zone group only with privateDnsZoneIds or virtualNetworkId. Add one, or drop privateDnsZoneGroupName.');
+      problems.add(
+        'Private endpoint privateDnsZoneGroupName is set without DNS zones: the endpoint has a DNS zone group only with privateDnsZoneIds or virtualNetworkId. Add one, or drop privateDnsZoneGroupName.',
+      );
     }
     problems.throwIfAny();
     if (!isUnresolved(name) && !isUnresolved(resourceGroupName)) {
@@ -163,7 +176,8 @@ export class WorkspacePrivateEndpoint extends Construct {
     }
 
     const tags = props.tags ?? workspace.tags;
-    this.privateDnsZones = props.virtualNetworkId === undefined ? [] : this.createZones(resourceGroupName, name, props.virtualNetworkId, tags, workspace.location);
+    this.privateDnsZones =
+      props.virtualNetworkId === undefined ? [] : this.createZones(resourceGroupName, name, props.virtualNetworkId, tags, workspace.location);
     this.privateDnsZoneIds = props.privateDnsZoneIds ?? this.privateDnsZones.map((zone) => zone.id);
 
     this.resource = new PrivateEndpoint(this, 'Resource', {
@@ -178,7 +192,10 @@ export class WorkspacePrivateEndpoint extends Construct {
         subresourceNames: [HEALTH_DATA_PRIVATE_LINK_SUBRESOURCE],
         isManualConnection: false,
       },
-      privateDnsZoneGroup: this.privateDnsZoneIds.length > 0 ? { name: props.privateDnsZoneGroupName ?? 'health-data-services', privateDnsZoneIds: this.privateDnsZoneIds } : undefined,
+      privateDnsZoneGroup:
+        this.privateDnsZoneIds.length > 0
+          ? { name: props.privateDnsZoneGroupName ?? 'health-data-services', privateDnsZoneIds: this.privateDnsZoneIds }
+          : undefined,
       tags,
       timeouts: props.timeouts,
     });
@@ -189,12 +206,21 @@ export class WorkspacePrivateEndpoint extends Construct {
     PublicNetworkAccessPolicy.notePrivateEndpoint(workspace);
     // Azure registers the host names of the services that exist when the endpoint connects: create it after them.
     const stack = TerraformStack.of(this);
-    this.resource.dependsOn = Lazy.listValue({
-      produce: () => boundary.services.filter((service) => TerraformStack.of(service) === stack).map((service) => dependable(service.resource)),
-    }, { omitEmpty: true });
+    this.resource.dependsOn = Lazy.listValue(
+      {
+        produce: () => boundary.services.filter((service) => TerraformStack.of(service) === stack).map((service) => dependable(service.resource)),
+      },
+      { omitEmpty: true },
+    );
   }
 
-  private createZones(resourceGroupName: string, endpointName: string, virtualNetworkId: string, tags: Tags | undefined, location: string): PrivateDnsZone[] {
+  private createZones(
+    resourceGroupName: string,
+    endpointName: string,
+    virtualNetworkId: string,
+    tags: Tags | undefined,
+    location: string,
+  ): PrivateDnsZone[] {
     // The zones of the workspace's cloud (its region, or the provider's environment).
     const zones = privateDnsZonesOf({
       fhirHostSuffix: cloudValue(this, location, (cloud) => cloud.fhirHostSuffix),
@@ -213,7 +239,7 @@ export class WorkspacePrivateEndpoint extends Construct {
           fail(
             this,
             `Private endpoint would create the private DNS zone "${spec.zoneName}" in resource group "${resourceGroupName}", which ${earlier} creates already: ` +
-              'a zone exists once per resource group. Pass the first endpoint\'s privateDnsZoneIds to this one instead of virtualNetworkId.',
+              "a zone exists once per resource group. Pass the first endpoint's privateDnsZoneIds to this one instead of virtualNetworkId.",
           );
         }
       }

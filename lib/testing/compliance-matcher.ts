@@ -23,15 +23,25 @@ export interface HealthDataComplianceMatcherOptions {
  * `expect(stack).toPassHealthDataCompliance()`: runs the stack's aspects through cdktf's `Testing.synth` (validations
  * included, so invalid input fails as it would at synth), then the compliance check, without annotations or files.
  */
-export function toPassHealthDataCompliance(this: MatcherContext | void, received: unknown, options: HealthDataComplianceMatcherOptions = {}): MatcherResult {
+export function toPassHealthDataCompliance(
+  this: MatcherContext | void,
+  received: unknown,
+  options: HealthDataComplianceMatcherOptions = {},
+): MatcherResult {
   if (!TerraformStack.isStack(received)) {
-    throw new HealthDataValidationError([`[toPassHealthDataCompliance] received ${describe(received)} is invalid: a TerraformStack. Use expect(stack).toPassHealthDataCompliance().`]);
+    throw new HealthDataValidationError([
+      `[toPassHealthDataCompliance] received ${describe(received)} is invalid: a TerraformStack. Use expect(stack).toPassHealthDataCompliance().`,
+    ]);
   }
   if (typeof options !== 'object' || options === null) {
-    throw new HealthDataValidationError([`[toPassHealthDataCompliance] options ${describe(options)} is invalid: an object { allowWarnings?, check? }.`]);
+    throw new HealthDataValidationError([
+      `[toPassHealthDataCompliance] options ${describe(options)} is invalid: an object { allowWarnings?, check? }.`,
+    ]);
   }
   if (options.check !== undefined && !(options.check instanceof HealthDataCompliance)) {
-    throw new HealthDataValidationError([`[toPassHealthDataCompliance] options.check ${describe(options.check)} is invalid: a HealthDataCompliance.`]);
+    throw new HealthDataValidationError([
+      `[toPassHealthDataCompliance] options.check ${describe(options.check)} is invalid: a HealthDataCompliance.`,
+    ]);
   }
   const stack = received;
   Testing.synth(stack, true);

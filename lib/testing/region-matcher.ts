@@ -16,10 +16,14 @@ import type { MatcherContext, MatcherResult } from './matcher-result';
  */
 export function toBeInWorkspaceRegion(this: MatcherContext | void, received: unknown, workspace: IWorkspaceRef): MatcherResult {
   if (!isHealthDataService(received)) {
-    throw new HealthDataValidationError([`[toBeInWorkspaceRegion] received ${describe(received)} is invalid: a FhirService, DicomService or MedTechService.`]);
+    throw new HealthDataValidationError([
+      `[toBeInWorkspaceRegion] received ${describe(received)} is invalid: a FhirService, DicomService or MedTechService.`,
+    ]);
   }
   if (!WorkspaceBoundary.isWorkspace(workspace)) {
-    throw new HealthDataValidationError([`[toBeInWorkspaceRegion] workspace ${describe(workspace)} is invalid: a Workspace or an imported workspace (Workspace.fromWorkspaceAttributes).`]);
+    throw new HealthDataValidationError([
+      `[toBeInWorkspaceRegion] workspace ${describe(workspace)} is invalid: a Workspace or an imported workspace (Workspace.fromWorkspaceAttributes).`,
+    ]);
   }
   const service = received;
   Testing.synth(TerraformStack.of(service));
@@ -30,8 +34,11 @@ export function toBeInWorkspaceRegion(this: MatcherContext | void, received: unk
   const pass =
     serviceLocation !== undefined &&
     workspaceLocation !== undefined &&
-    (isExpression(serviceLocation) || isExpression(workspaceLocation) ? serviceLocation === workspaceLocation : sameRegion(serviceLocation, workspaceLocation));
-  const shown = (value: string | undefined): string => (value === undefined ? 'no location' : isExpression(value) ? `${value} (known only when Terraform runs)` : JSON.stringify(value));
+    (isExpression(serviceLocation) || isExpression(workspaceLocation)
+      ? serviceLocation === workspaceLocation
+      : sameRegion(serviceLocation, workspaceLocation));
+  const shown = (value: string | undefined): string =>
+    value === undefined ? 'no location' : isExpression(value) ? `${value} (known only when Terraform runs)` : JSON.stringify(value);
   return {
     pass,
     message: () =>
@@ -41,7 +48,12 @@ export function toBeInWorkspaceRegion(this: MatcherContext | void, received: unk
 
 /** A service defined in this app (FHIR, DICOM, MedTech): it has a kind and joined a workspace. */
 function isHealthDataService(candidate: unknown): candidate is IHealthDataService {
-  return typeof candidate === 'object' && candidate !== null && 'serviceKind' in candidate && WorkspaceBoundary.isWorkspace((candidate as { workspace?: unknown }).workspace);
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    'serviceKind' in candidate &&
+    WorkspaceBoundary.isWorkspace((candidate as { workspace?: unknown }).workspace)
+  );
 }
 
 /** The synthesized `location` of a construct's primary resource (its `Resource` child), references followed. */

@@ -7,9 +7,7 @@ const guidOf = (assignment: Block) => String(assignment.role_definition_id).spli
 
 describe('control-plane roles', () => {
   test("the table's built-in GUIDs (Microsoft's built-in roles reference)", () => {
-    expect(
-      HealthDataRole.all.filter((role) => role.appliesTo === 'control-plane').map((role) => [role.roleName, role.roleDefinitionGuid]),
-    ).toEqual([
+    expect(HealthDataRole.all.filter((role) => role.appliesTo === 'control-plane').map((role) => [role.roleName, role.roleDefinitionGuid])).toEqual([
       ['Owner', '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'],
       ['Contributor', 'b24988ac-6180-42a0-ab88-20f7382dd24c'],
       ['Reader', 'acdd72a7-3385-48ef-bd42-f606fba81ae7'],
@@ -32,7 +30,9 @@ describe('control-plane roles', () => {
       fhir.grant(PRINCIPAL, HealthDataRole.FHIR_DATA_CONTRIBUTOR);
       workspace.addDicomService('Images', { name: 'images' }).grant(PRINCIPAL, HealthDataRole.READER);
       const medTech = addMedTech(workspace);
-      expect(medTech.grant(PRINCIPAL, HealthDataRole.MONITORING_READER).node.path).toBe('stack/Health/Devices/Grants/MonitoringReader-11111111-2222-3333-4444-555555555555');
+      expect(medTech.grant(PRINCIPAL, HealthDataRole.MONITORING_READER).node.path).toBe(
+        'stack/Health/Devices/Grants/MonitoringReader-11111111-2222-3333-4444-555555555555',
+      );
     });
     const scopesAndRoles = result.resources(ROLE).map((assignment) => [assignment.scope, guidOf(assignment)]);
     expect(scopesAndRoles).toEqual(
@@ -48,14 +48,26 @@ describe('control-plane roles', () => {
 
   test('any other role by GUID: a custom role is control-plane; a GUID of the table is the table role', () => {
     const custom = HealthDataRole.fromRoleDefinitionGuid('0B1E2D3C-4A5B-4C6D-8E7F-901A2B3C4D5E', ' Healthcare Auditor ');
-    expect(custom).toMatchObject({ roleName: 'Healthcare Auditor', roleDefinitionGuid: '0b1e2d3c-4a5b-4c6d-8e7f-901a2b3c4d5e', appliesTo: 'control-plane' });
+    expect(custom).toMatchObject({
+      roleName: 'Healthcare Auditor',
+      roleDefinitionGuid: '0b1e2d3c-4a5b-4c6d-8e7f-901a2b3c4d5e',
+      appliesTo: 'control-plane',
+    });
     expect(HealthDataRole.fromRoleDefinitionGuid('4c8d0bbc-75d3-4935-991f-5f3c56d81508', 'whatever')).toBe(HealthDataRole.FHIR_DATA_READER);
-    const result = synth((stack) => new Workspace(stack, 'Health', BASE_WORKSPACE).addDicomService('Images', { name: 'images' }).grant(PRINCIPAL, custom));
+    const result = synth((stack) =>
+      new Workspace(stack, 'Health', BASE_WORKSPACE).addDicomService('Images', { name: 'images' }).grant(PRINCIPAL, custom),
+    );
     expect(guidOf(result.resource(ROLE))).toBe('0b1e2d3c-4a5b-4c6d-8e7f-901a2b3c4d5e');
     // The FHIR data role by GUID is still only for FHIR services.
-    expect(errorOf(() => synth((stack) => new Workspace(stack, 'Health', BASE_WORKSPACE).addDicomService('Images', { name: 'images' }).grant(PRINCIPAL, HealthDataRole.fromRoleDefinitionGuid('4c8d0bbc-75d3-4935-991f-5f3c56d81508', 'x'))))).toMatch(
-      /DicomService grant role "FHIR Data Reader" is invalid: it is a role for FHIR services/,
-    );
+    expect(
+      errorOf(() =>
+        synth((stack) =>
+          new Workspace(stack, 'Health', BASE_WORKSPACE)
+            .addDicomService('Images', { name: 'images' })
+            .grant(PRINCIPAL, HealthDataRole.fromRoleDefinitionGuid('4c8d0bbc-75d3-4935-991f-5f3c56d81508', 'x')),
+        ),
+      ),
+    ).toMatch(/DicomService grant role "FHIR Data Reader" is invalid: it is a role for FHIR services/);
   });
 
   test('a bad GUID or name fails with the library error', () => {
@@ -63,15 +75,23 @@ describe('control-plane roles', () => {
     expect(errorOf(() => HealthDataRole.fromRoleDefinitionGuid('Owner', 'Owner'))).toBe(
       'HealthDataRole.fromRoleDefinitionGuid roleDefinitionGuid "Owner" is invalid: a GUID. Use the last segment of the role definition id, e.g. "acdd72a7-3385-48ef-bd42-f606fba81ae7".',
     );
-    expect(errorOf(() => HealthDataRole.fromRoleDefinitionGuid('0b1e2d3c-4a5b-4c6d-8e7f-901a2b3c4d5e', ''))).toMatch(/roleName "" is invalid: a non-empty name/);
+    expect(errorOf(() => HealthDataRole.fromRoleDefinitionGuid('0b1e2d3c-4a5b-4c6d-8e7f-901a2b3c4d5e', ''))).toMatch(
+      /roleName "" is invalid: a non-empty name/,
+    );
   });
 
   test('storage, event hub and key vault roles stay off the workspace and the services', () => {
-    expect(errorOf(() => synth((stack) => new Workspace(stack, 'Health', BASE_WORKSPACE).grant(PRINCIPAL, HealthDataRole.KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER)))).toMatch(
+    expect(
+      errorOf(() =>
+        synth((stack) => new Workspace(stack, 'Health', BASE_WORKSPACE).grant(PRINCIPAL, HealthDataRole.KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER)),
+      ),
+    ).toMatch(
       /Workspace grant role "Key Vault Crypto Service Encryption User" is invalid: it is a role for Key Vault keys; a workspace grant carries a FHIR or DICOM data role .* or a control-plane role \(Owner, /,
     );
-    expect(errorOf(() => synth((stack) => addMedTech(new Workspace(stack, 'Health', BASE_WORKSPACE)).grant(PRINCIPAL, HealthDataRole.EVENT_HUBS_DATA_RECEIVER)))).toMatch(
-      /MedTechService grant role "Azure Event Hubs Data Receiver" is invalid: a MedTechService has no data-plane roles/,
-    );
+    expect(
+      errorOf(() =>
+        synth((stack) => addMedTech(new Workspace(stack, 'Health', BASE_WORKSPACE)).grant(PRINCIPAL, HealthDataRole.EVENT_HUBS_DATA_RECEIVER)),
+      ),
+    ).toMatch(/MedTechService grant role "Azure Event Hubs Data Receiver" is invalid: a MedTechService has no data-plane roles/);
   });
 });

@@ -5,7 +5,8 @@ import { addMedTech, BASE_WORKSPACE, OTHER_PRINCIPAL, PRINCIPAL } from '../bound
 import { Block, errorOf, synth } from '../helpers';
 
 const ROLE = 'azurerm_role_assignment';
-const ROLE_DEFINITION = (guid: string) => `/subscriptions/\${data.azurerm_client_config.HealthDataServicesClientConfig.subscription_id}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
+const ROLE_DEFINITION = (guid: string) =>
+  `/subscriptions/\${data.azurerm_client_config.HealthDataServicesClientConfig.subscription_id}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
 
 function withServices(build: (workspace: Workspace, fhir: FhirService, dicom: DicomService, stack: TerraformStack) => void) {
   return synth((stack) => {
@@ -59,7 +60,9 @@ describe('grants', () => {
   });
 
   test('workspace.grant assigns at the workspace scope, once for every service of the workspace', () => {
-    const result = withServices((workspace) => workspace.grant(PRINCIPAL, HealthDataRole.FHIR_DATA_CONTRIBUTOR, { principalType: 'ServicePrincipal' }));
+    const result = withServices((workspace) =>
+      workspace.grant(PRINCIPAL, HealthDataRole.FHIR_DATA_CONTRIBUTOR, { principalType: 'ServicePrincipal' }),
+    );
     expect(assignments(result.json)).toEqual([
       expect.objectContaining({
         scope: '${azurerm_healthcare_workspace.Health_02A586CD.id}',
@@ -72,7 +75,9 @@ describe('grants', () => {
 
   test('workspace.grant works on an imported workspace (scope: the given id)', () => {
     const id = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers/Microsoft.HealthcareApis/workspaces/shared';
-    const result = synth((stack) => Workspace.fromWorkspaceAttributes(stack, 'Shared', { workspaceId: id, location: 'eastus' }).grant(PRINCIPAL, HealthDataRole.DICOM_DATA_READER));
+    const result = synth((stack) =>
+      Workspace.fromWorkspaceAttributes(stack, 'Shared', { workspaceId: id, location: 'eastus' }).grant(PRINCIPAL, HealthDataRole.DICOM_DATA_READER),
+    );
     expect(result.resource(ROLE).scope).toBe(id);
   });
 
@@ -90,11 +95,19 @@ describe('grants', () => {
         fhir.grantDataReader(group.stringValue, { principalType: 'Group' });
       });
     const [first, second] = [build(), build()];
-    expect(assignments(first.json).map((assignment) => assignment.path).sort()).toEqual([
+    expect(
+      assignments(first.json)
+        .map((assignment) => assignment.path)
+        .sort(),
+    ).toEqual([
       'stack/Health/Patients/Grants/FHIRDataReader-azurerm_user_assigned_identity.Reader.principal_id',
       'stack/Health/Patients/Grants/FHIRDataReader-var.clinicians',
     ]);
-    expect(assignments(first.json).map((assignment) => assignment.principal_id).sort()).toEqual(['${azurerm_user_assigned_identity.Reader.principal_id}', '${var.clinicians}']);
+    expect(
+      assignments(first.json)
+        .map((assignment) => assignment.principal_id)
+        .sort(),
+    ).toEqual(['${azurerm_user_assigned_identity.Reader.principal_id}', '${var.clinicians}']);
     // Terraform addresses are stable between runs (a renamed address would replace the assignment).
     expect(Object.keys(second.json.resource[ROLE]).sort()).toEqual(Object.keys(first.json.resource[ROLE]).sort());
   });
@@ -119,7 +132,9 @@ describe('grants', () => {
           fhir.grantDataReader(PRINCIPAL, { principalType: 'Group' });
         }),
       ),
-    ).toMatch(/\[stack\/Health\/Patients\] FHIR Data Reader is already granted to principal 11111111-2222-3333-4444-555555555555 here with other options \(principalType "User"/);
+    ).toMatch(
+      /\[stack\/Health\/Patients\] FHIR Data Reader is already granted to principal 11111111-2222-3333-4444-555555555555 here with other options \(principalType "User"/,
+    );
   });
 
   test('a role of another kind of service is rejected, with the roles that fit', () => {
@@ -131,7 +146,9 @@ describe('grants', () => {
     expect(errorOf(() => withServices((_workspace, _fhir, dicom) => dicom.grant(PRINCIPAL, HealthDataRole.FHIR_DATA_READER)))).toMatch(
       /\[stack\/Health\/Images\] DicomService grant role "FHIR Data Reader" is invalid: it is a role for FHIR services.*Use one of: DICOM Data Owner, DICOM Data Reader; or a control-plane role \(Owner, /,
     );
-    expect(errorOf(() => withServices((_workspace, fhir) => fhir.grant(PRINCIPAL, HealthDataRole.STORAGE_BLOB_DATA_CONTRIBUTOR)))).toMatch(/it is a role for storage accounts/);
+    expect(errorOf(() => withServices((_workspace, fhir) => fhir.grant(PRINCIPAL, HealthDataRole.STORAGE_BLOB_DATA_CONTRIBUTOR)))).toMatch(
+      /it is a role for storage accounts/,
+    );
   });
 
   test('a workspace grant carries only FHIR or DICOM data roles', () => {

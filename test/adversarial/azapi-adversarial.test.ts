@@ -16,11 +16,14 @@ function synthError(build: (stack: TerraformStack) => void): Error {
 /** Our error (never a TypeError from inside the library), every problem naming the construct path first. */
 function expectOurError(entry: BadInput): void {
   const error = synthError(entry.build);
-  if (!(error instanceof HealthDataValidationError)) throw new Error(`expected a HealthDataValidationError, got ${error.name}: ${error.message}\n${error.stack ?? ''}`);
+  if (!(error instanceof HealthDataValidationError))
+    throw new Error(`expected a HealthDataValidationError, got ${error.name}: ${error.message}\n${error.stack ?? ''}`);
   for (const problem of error.problems) expect(problem).toMatch(/^\[stack(\/[^\]/]+)*\] \S/);
   expect(error.message).toContain(entry.expected);
 }
 
 describe('adversarial corpus of the AzAPI settings, events, lock, endpoint and monitoring options', () => {
-  test.each(AZAPI_CORPUS.map((entry): [string, BadInput] => [`${entry.prop}: ${entry.input}`, entry]))('%s', (_title, entry) => expectOurError(entry));
+  test.each(AZAPI_CORPUS.map((entry): [string, BadInput] => [`${entry.prop}: ${entry.input}`, entry]))('%s', (_title, entry) =>
+    expectOurError(entry),
+  );
 });

@@ -35,7 +35,26 @@ const COMMON_PREFIX = 'specification/common-types/';
 type Schema = { [key: string]: unknown };
 
 const ANNOTATIONS = new Set(['description', 'title', 'readOnly']);
-const KNOWN = new Set(['$ref', 'type', 'properties', 'allOf', 'additionalProperties', 'items', 'enum', 'format', 'pattern', 'minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'required', ...ANNOTATIONS]);
+const KNOWN = new Set([
+  '$ref',
+  'type',
+  'properties',
+  'allOf',
+  'additionalProperties',
+  'items',
+  'enum',
+  'format',
+  'pattern',
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'required',
+  ...ANNOTATIONS,
+]);
 
 function localPath(repoPath: string): string {
   if (repoPath === MAIN_REPO_PATH) return path.join(SPEC_DIR, 'healthcare-apis.json');
@@ -73,7 +92,14 @@ class SpecConverter {
 
   private key(repoPath: string, name: string): string {
     // A JSON-pointer-safe key: no '/' (which would nest) and no '~'.
-    return `${repoPath === MAIN_REPO_PATH ? 'healthcare-apis' : repoPath.slice(COMMON_PREFIX.length).replace(/\.json$/, '').replace(/\//g, '_')}:${name}`;
+    return `${
+      repoPath === MAIN_REPO_PATH
+        ? 'healthcare-apis'
+        : repoPath
+            .slice(COMMON_PREFIX.length)
+            .replace(/\.json$/, '')
+            .replace(/\//g, '_')
+    }:${name}`;
   }
 
   /** Converts a definition once and returns a `$ref` to it. */
@@ -94,7 +120,10 @@ class SpecConverter {
   }
 
   /** Properties and `required` of a schema with its `allOf` members, `$ref`s followed. */
-  private flatten(schema: Schema, repoPath: string): { properties: Array<[string, Schema, string]>; required: string[]; additional?: [Schema | boolean, string] } {
+  private flatten(
+    schema: Schema,
+    repoPath: string,
+  ): { properties: Array<[string, Schema, string]>; required: string[]; additional?: [Schema | boolean, string] } {
     const properties: Array<[string, Schema, string]> = [];
     const required: string[] = [];
     let additional: [Schema | boolean, string] | undefined;
@@ -105,7 +134,8 @@ class SpecConverter {
       required.push(...inner.required);
       additional = inner.additional ?? additional;
     }
-    for (const [name, property] of Object.entries((schema.properties as { [name: string]: Schema } | undefined) ?? {})) properties.push([name, property, repoPath]);
+    for (const [name, property] of Object.entries((schema.properties as { [name: string]: Schema } | undefined) ?? {}))
+      properties.push([name, property, repoPath]);
     required.push(...((schema.required as string[] | undefined) ?? []));
     if (schema.additionalProperties !== undefined) additional = [schema.additionalProperties as Schema | boolean, repoPath];
     return { properties, required, additional };
@@ -120,11 +150,24 @@ class SpecConverter {
       return this.definition(at, name);
     }
     const out: Schema = {};
-    for (const keyword of ['type', 'enum', 'format', 'pattern', 'minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems']) {
+    for (const keyword of [
+      'type',
+      'enum',
+      'format',
+      'pattern',
+      'minimum',
+      'maximum',
+      'minLength',
+      'maxLength',
+      'minItems',
+      'maxItems',
+      'uniqueItems',
+    ]) {
       if (schema[keyword] !== undefined) out[keyword] = schema[keyword];
     }
     if (schema.items !== undefined) out.items = this.convert(schema.items as Schema, repoPath, `${context}[]`);
-    const isObject = schema.type === 'object' || schema.properties !== undefined || schema.allOf !== undefined || schema.additionalProperties !== undefined;
+    const isObject =
+      schema.type === 'object' || schema.properties !== undefined || schema.allOf !== undefined || schema.additionalProperties !== undefined;
     if (isObject) {
       const { properties, required, additional } = this.flatten(schema, repoPath);
       const converted: { [name: string]: Schema } = {};
@@ -137,7 +180,12 @@ class SpecConverter {
       out.properties = converted;
       const writableRequired = [...new Set(required)].filter((name) => !('not' in (converted[name] ?? {})));
       if (writableRequired.length > 0) out.required = writableRequired;
-      out.additionalProperties = additional === undefined ? false : typeof additional[0] === 'boolean' ? additional[0] : this.convert(additional[0], additional[1], `${context}.*`);
+      out.additionalProperties =
+        additional === undefined
+          ? false
+          : typeof additional[0] === 'boolean'
+            ? additional[0]
+            : this.convert(additional[0], additional[1], `${context}.*`);
     }
     return out;
   }
@@ -151,7 +199,8 @@ export interface BodyValidator {
 
 function describe(error: ErrorObject): string {
   const at = error.instancePath || '(body)';
-  if (error.keyword === 'additionalProperties') return `${at} has a property the specification does not define: ${String((error.params as { additionalProperty: string }).additionalProperty)}`;
+  if (error.keyword === 'additionalProperties')
+    return `${at} has a property the specification does not define: ${String((error.params as { additionalProperty: string }).additionalProperty)}`;
   if (error.keyword === 'not') return `${at} is read-only and must not be sent`;
   if (error.keyword === 'enum') return `${at} ${error.message}: ${JSON.stringify((error.params as { allowedValues: unknown[] }).allowedValues)}`;
   return `${at} ${error.message}`;

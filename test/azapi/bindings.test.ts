@@ -79,8 +79,17 @@ describe('AzapiResource', () => {
         name: 'patients',
         parentId: WORKSPACE_ID,
         location: 'eastus',
-        body: { kind: 'fhir-R4', properties: { resourceVersionPolicyConfiguration: { default: 'versioned', resourceTypeOverrides: { Patient: 'no-version' } }, corsConfiguration: { origins: [], maxAge: 0, allowCredentials: false } } },
-        identity: { type: 'UserAssigned', identityIds: ['/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/fhir'] },
+        body: {
+          kind: 'fhir-R4',
+          properties: {
+            resourceVersionPolicyConfiguration: { default: 'versioned', resourceTypeOverrides: { Patient: 'no-version' } },
+            corsConfiguration: { origins: [], maxAge: 0, allowCredentials: false },
+          },
+        },
+        identity: {
+          type: 'UserAssigned',
+          identityIds: ['/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/fhir'],
+        },
         tags: { Environment: 'prod' },
         responseExportValues: ['properties.provisioningState'],
         schemaValidationEnabled: true,
@@ -100,8 +109,19 @@ describe('AzapiResource', () => {
       parent_id: WORKSPACE_ID,
       location: 'eastus',
       // Body keys are ARM's camelCase and user keys (resource types) are untouched.
-      body: { kind: 'fhir-R4', properties: { resourceVersionPolicyConfiguration: { default: 'versioned', resourceTypeOverrides: { Patient: 'no-version' } }, corsConfiguration: { origins: [], maxAge: 0, allowCredentials: false } } },
-      identity: [{ type: 'UserAssigned', identity_ids: ['/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/fhir'] }],
+      body: {
+        kind: 'fhir-R4',
+        properties: {
+          resourceVersionPolicyConfiguration: { default: 'versioned', resourceTypeOverrides: { Patient: 'no-version' } },
+          corsConfiguration: { origins: [], maxAge: 0, allowCredentials: false },
+        },
+      },
+      identity: [
+        {
+          type: 'UserAssigned',
+          identity_ids: ['/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/fhir'],
+        },
+      ],
       tags: { Environment: 'prod' },
       response_export_values: ['properties.provisioningState'],
       schema_validation_enabled: true,
@@ -118,12 +138,21 @@ describe('AzapiResource', () => {
 
   test('computed attributes are references: id, output paths, identity principal id', () => {
     const result = synthAzapi((stack) => {
-      const fhir = new AzapiResource(stack, 'fhir', { type: FHIR_TYPE, name: 'patients', parentId: WORKSPACE_ID, identity: { type: 'SystemAssigned' } });
+      const fhir = new AzapiResource(stack, 'fhir', {
+        type: FHIR_TYPE,
+        name: 'patients',
+        parentId: WORKSPACE_ID,
+        identity: { type: 'SystemAssigned' },
+      });
       new AzapiResource(stack, 'consumer', {
         type: 'Microsoft.Resources/tags@2021-04-01',
         name: 'default',
         parentId: fhir.id,
-        body: { properties: { tags: { principal: fhir.identityPrincipalId, state: fhir.outputString('properties.provisioningState'), tenant: fhir.identityTenantId } } },
+        body: {
+          properties: {
+            tags: { principal: fhir.identityPrincipalId, state: fhir.outputString('properties.provisioningState'), tenant: fhir.identityTenantId },
+          },
+        },
       });
     });
     const consumer = result.resources('azapi_resource').find((r) => r.name === 'default')!;
@@ -139,7 +168,13 @@ describe('AzapiResource', () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, 'stack');
     new AzapiProvider(stack, 'azapi');
-    const resource = new AzapiResource(stack, 'r', { type: FHIR_TYPE, name: 'a', parentId: WORKSPACE_ID, body: { kind: 'fhir-R4' }, schemaValidationEnabled: false });
+    const resource = new AzapiResource(stack, 'r', {
+      type: FHIR_TYPE,
+      name: 'a',
+      parentId: WORKSPACE_ID,
+      body: { kind: 'fhir-R4' },
+      schemaValidationEnabled: false,
+    });
     expect(resource.typeInput).toBe(FHIR_TYPE);
     expect(resource.nameInput).toBe('a');
     expect(resource.bodyInput).toEqual({ kind: 'fhir-R4' });
@@ -148,7 +183,12 @@ describe('AzapiResource', () => {
     resource.body = { kind: 'fhir-Stu3' };
     resource.putIdentity({ type: 'SystemAssigned' });
     const json = JSON.parse(Testing.synth(stack));
-    expect(json.resource.azapi_resource.r).toMatchObject({ name: 'b', body: { kind: 'fhir-Stu3' }, identity: [{ type: 'SystemAssigned' }], schema_validation_enabled: false });
+    expect(json.resource.azapi_resource.r).toMatchObject({
+      name: 'b',
+      body: { kind: 'fhir-Stu3' },
+      identity: [{ type: 'SystemAssigned' }],
+      schema_validation_enabled: false,
+    });
     resource.resetIdentity();
     expect(JSON.parse(Testing.synth(stack)).resource.azapi_resource.r.identity).toBeUndefined();
   });
@@ -156,15 +196,28 @@ describe('AzapiResource', () => {
   test('tokens in the body survive as Terraform references', () => {
     const result = synthAzapi((stack) => {
       const parent = new AzapiResource(stack, 'parent', { type: 'Microsoft.Resources/resourceGroups@2024-03-01', name: 'rg', location: 'eastus' });
-      new AzapiResource(stack, 'child', { type: FHIR_TYPE, name: 'x', parentId: parent.id, body: { properties: { exportConfiguration: { storageAccountName: parent.name } } } });
+      new AzapiResource(stack, 'child', {
+        type: FHIR_TYPE,
+        name: 'x',
+        parentId: parent.id,
+        body: { properties: { exportConfiguration: { storageAccountName: parent.name } } },
+      });
     });
     const child = result.resources('azapi_resource').find((r) => r.name === 'x')!;
     expect(child.body.properties.exportConfiguration.storageAccountName).toBe('${azapi_resource.parent.name}');
   });
 
   test.each([
-    ['a type without API version', { type: 'Microsoft.HealthcareApis/workspaces' }, /AzapiResource type "Microsoft.HealthcareApis\/workspaces" is invalid: a resource type with its API version/],
-    ['a body given as a JSON string', { type: FHIR_TYPE, body: '{"kind":"fhir-R4"}' }, /AzapiResource body "\{\\"kind\\":\\"fhir-R4\\"\}" is invalid: an object .* Pass the object itself/],
+    [
+      'a type without API version',
+      { type: 'Microsoft.HealthcareApis/workspaces' },
+      /AzapiResource type "Microsoft.HealthcareApis\/workspaces" is invalid: a resource type with its API version/,
+    ],
+    [
+      'a body given as a JSON string',
+      { type: FHIR_TYPE, body: '{"kind":"fhir-R4"}' },
+      /AzapiResource body "\{\\"kind\\":\\"fhir-R4\\"\}" is invalid: an object .* Pass the object itself/,
+    ],
     ['no type', {}, /AzapiResource type is missing/],
   ])('rejects %s with a HealthDataValidationError', (_name, config, message) => {
     const stack = new TerraformStack(Testing.app(), 'stack');
@@ -182,7 +235,12 @@ describe('AzapiResource', () => {
 describe('AzapiUpdateResource', () => {
   test('by resource id: type, resource_id, body object', () => {
     const result = synthAzapi((stack) => {
-      new AzapiUpdateResource(stack, 'pna', { type: 'Microsoft.HealthcareApis/workspaces@2024-03-31', resourceId: WORKSPACE_ID, body: { properties: { publicNetworkAccess: 'Disabled' } }, locks: [WORKSPACE_ID] });
+      new AzapiUpdateResource(stack, 'pna', {
+        type: 'Microsoft.HealthcareApis/workspaces@2024-03-31',
+        resourceId: WORKSPACE_ID,
+        body: { properties: { publicNetworkAccess: 'Disabled' } },
+        locks: [WORKSPACE_ID],
+      });
     });
     expect(result.resource('azapi_update_resource')).toMatchObject({
       type: 'Microsoft.HealthcareApis/workspaces@2024-03-31',
@@ -195,7 +253,12 @@ describe('AzapiUpdateResource', () => {
 
   test('by name and parent id', () => {
     const result = synthAzapi((stack) => {
-      new AzapiUpdateResource(stack, 'pna', { type: 'Microsoft.HealthcareApis/workspaces@2024-03-31', name: 'ws', parentId: '/subscriptions/s/resourceGroups/rg', body: {} });
+      new AzapiUpdateResource(stack, 'pna', {
+        type: 'Microsoft.HealthcareApis/workspaces@2024-03-31',
+        name: 'ws',
+        parentId: '/subscriptions/s/resourceGroups/rg',
+        body: {},
+      });
     });
     expect(result.resource('azapi_update_resource')).toMatchObject({ name: 'ws', parent_id: '/subscriptions/s/resourceGroups/rg', body: {} });
   });
@@ -206,7 +269,9 @@ describe('AzapiUpdateResource', () => {
     ['name without parentId', { name: 'ws' }, /needs the resource to update/],
   ])('rejects %s', (_name, extra, message) => {
     const stack = new TerraformStack(Testing.app(), 'stack');
-    expect(errorOf(() => new AzapiUpdateResource(stack, 'bad', { type: 'Microsoft.HealthcareApis/workspaces@2024-03-31', ...extra })).message).toMatch(message);
+    expect(
+      errorOf(() => new AzapiUpdateResource(stack, 'bad', { type: 'Microsoft.HealthcareApis/workspaces@2024-03-31', ...extra })).message,
+    ).toMatch(message);
   });
 });
 
@@ -270,11 +335,20 @@ describe('moved blocks and required_version', () => {
     const { Construct } = jest.requireActual('constructs');
     const before = synth((stack) => {
       const service = new Construct(stack, 'Patients');
-      new HealthcareFhirService(service, 'Resource', { name: 'patients', workspaceId: WORKSPACE_ID, resourceGroupName: 'rg', location: 'eastus', authentication: { authority: 'https://login.microsoftonline.com/t', audience: 'a' } });
+      new HealthcareFhirService(service, 'Resource', {
+        name: 'patients',
+        workspaceId: WORKSPACE_ID,
+        resourceGroupName: 'rg',
+        location: 'eastus',
+        authentication: { authority: 'https://login.microsoftonline.com/t', audience: 'a' },
+      });
     });
     const after = synthAzapi((stack) => {
       const service = new Construct(stack, 'Patients');
-      moveFromAzurerm(new AzapiResource(service, 'Resource', { type: FHIR_TYPE, name: 'patients', parentId: WORKSPACE_ID }), 'azurerm_healthcare_fhir_service');
+      moveFromAzurerm(
+        new AzapiResource(service, 'Resource', { type: FHIR_TYPE, name: 'patients', parentId: WORKSPACE_ID }),
+        'azurerm_healthcare_fhir_service',
+      );
     });
     const [azurermLogicalId] = Object.keys(before.json.resource.azurerm_healthcare_fhir_service);
     expect(after.json.moved).toEqual([{ from: `azurerm_healthcare_fhir_service.${azurermLogicalId}`, to: `azapi_resource.${azurermLogicalId}` }]);
@@ -301,7 +375,9 @@ describe('moved blocks and required_version', () => {
     const stack = new TerraformStack(Testing.app(), 'stack');
     const resource = new AzapiResource(stack, 'Resource', { type: FHIR_TYPE, name: 'patients', parentId: WORKSPACE_ID });
     expect(errorOf(() => moveFromAzurerm(resource, 'azapi_resource')).message).toMatch(/moved-from type "azapi_resource" is invalid/);
-    expect(errorOf(() => moveFromAzurerm(resource, 'azurerm_healthcare_fhir_service', { fromLogicalId: '1 bad' })).message).toMatch(/moved-from logical id "1 bad" is invalid/);
+    expect(errorOf(() => moveFromAzurerm(resource, 'azurerm_healthcare_fhir_service', { fromLogicalId: '1 bad' })).message).toMatch(
+      /moved-from logical id "1 bad" is invalid/,
+    );
   });
 
   test('requireTerraformVersion keeps the highest minimum; a user override of required_version wins', () => {

@@ -30,7 +30,9 @@ class CostCenterTag implements ComplianceRule {
     if (typeof tags !== 'object' || tags === null || Array.isArray(tags)) return RuleOutcomes.nonCompliant('has no tags');
     const value = model.valueOf(resource, tags['cost-center']);
     if (value.state === 'unknown') return RuleOutcomes.unknown(`tags["cost-center"] is ${value.expression}`);
-    return value.state === 'known' ? RuleOutcomes.compliant(`tags["cost-center"] is ${JSON.stringify(value.value)}`) : RuleOutcomes.nonCompliant('has no cost-center tag');
+    return value.state === 'known'
+      ? RuleOutcomes.compliant(`tags["cost-center"] is ${JSON.stringify(value.value)}`)
+      : RuleOutcomes.nonCompliant('has no cost-center tag');
   }
 }
 
@@ -43,49 +45,102 @@ const STORAGE_TLS: ComplianceRule = {
   appliesTo: ['azurerm_storage_account'],
   azurePolicy: ['fe83a0eb-a853-422d-aac2-1bffd182c5d0'],
   hipaa: ['164.312(e)(1)'],
-  evaluate: (resource) => (resource.config.min_tls_version === 'TLS1_2' ? RuleOutcomes.compliant('min_tls_version is "TLS1_2"') : RuleOutcomes.nonCompliant(`min_tls_version is ${JSON.stringify(resource.config.min_tls_version ?? 'not set')}`)),
+  evaluate: (resource) =>
+    resource.config.min_tls_version === 'TLS1_2'
+      ? RuleOutcomes.compliant('min_tls_version is "TLS1_2"')
+      : RuleOutcomes.nonCompliant(`min_tls_version is ${JSON.stringify(resource.config.min_tls_version ?? 'not set')}`),
 };
 
 describe("users' own compliance rules (additionalRules)", () => {
   test('a class-based rule joins the report, its errors fail the synth and its warnings print', () => {
-    const run = runCompliance((stack) => {
-      const workspace = compliantWorkspace(stack);
-      workspace.addFhirService('Patients', { name: 'patients', identity: SYSTEM_IDENTITY, tags: { 'cost-center': 'CC-42' } });
-      workspace.addDicomService('Images', { name: 'images', identity: SYSTEM_IDENTITY });
-      new StorageAccount(stack, 'Exports', { name: 'stexports', location: 'eastus', resourceGroupName: 'rg', accountTier: 'Standard', accountReplicationType: 'LRS' });
-    }, { additionalRules: [new CostCenterTag(), STORAGE_TLS] });
+    const run = runCompliance(
+      (stack) => {
+        const workspace = compliantWorkspace(stack);
+        workspace.addFhirService('Patients', { name: 'patients', identity: SYSTEM_IDENTITY, tags: { 'cost-center': 'CC-42' } });
+        workspace.addDicomService('Images', { name: 'images', identity: SYSTEM_IDENTITY });
+        new StorageAccount(stack, 'Exports', {
+          name: 'stexports',
+          location: 'eastus',
+          resourceGroupName: 'rg',
+          accountTier: 'Standard',
+          accountReplicationType: 'LRS',
+        });
+      },
+      { additionalRules: [new CostCenterTag(), STORAGE_TLS] },
+    );
     expect(run.report.rules.map((rule) => rule.id).slice(-2)).toEqual(['ACME-COST-CENTER', 'ACME-STORAGE-TLS']);
-    expect(run.finding('ACME-COST-CENTER', FHIR_PATH)).toMatchObject({ result: ComplianceResult.COMPLIANT, reason: 'FhirService tags["cost-center"] is "CC-42"' });
-    expect(run.finding('ACME-COST-CENTER', 'stack/Health/Images')).toMatchObject({ result: ComplianceResult.NON_COMPLIANT, level: ComplianceLevel.ERROR });
-    expect(run.error).toMatch(/\[stack\/Health\/Images\] \[ACME-COST-CENTER\] DicomService has no tags\. Rule: Every FHIR and DICOM service has a cost-center tag\. Fix: Add tags/);
-    expect(run.finding('ACME-STORAGE-TLS', 'stack/Exports')).toMatchObject({ result: ComplianceResult.NON_COMPLIANT, reason: 'azurerm_storage_account min_tls_version is "not set"' });
+    expect(run.finding('ACME-COST-CENTER', FHIR_PATH)).toMatchObject({
+      result: ComplianceResult.COMPLIANT,
+      reason: 'FhirService tags["cost-center"] is "CC-42"',
+    });
+    expect(run.finding('ACME-COST-CENTER', 'stack/Health/Images')).toMatchObject({
+      result: ComplianceResult.NON_COMPLIANT,
+      level: ComplianceLevel.ERROR,
+    });
+    expect(run.error).toMatch(
+      /\[stack\/Health\/Images\] \[ACME-COST-CENTER\] DicomService has no tags\. Rule: Every FHIR and DICOM service has a cost-center tag\. Fix: Add tags/,
+    );
+    expect(run.finding('ACME-STORAGE-TLS', 'stack/Exports')).toMatchObject({
+      result: ComplianceResult.NON_COMPLIANT,
+      reason: 'azurerm_storage_account min_tls_version is "not set"',
+    });
   });
 
   test("a user's rule can be suppressed like the pack's once a check knows it", () => {
     const check = new HealthDataCompliance({ additionalRules: [new CostCenterTag()] });
     void check;
-    const run = runCompliance((stack) => {
-      const workspace = compliantWorkspace(stack);
-      const fhir = workspace.addFhirService('Patients', { name: 'patients', identity: SYSTEM_IDENTITY });
-      HealthDataCompliance.suppress(fhir, 'ACME-COST-CENTER', 'Billed centrally through the platform subscription');
-    }, { additionalRules: [new CostCenterTag()] });
+    const run = runCompliance(
+      (stack) => {
+        const workspace = compliantWorkspace(stack);
+        const fhir = workspace.addFhirService('Patients', { name: 'patients', identity: SYSTEM_IDENTITY });
+        HealthDataCompliance.suppress(fhir, 'ACME-COST-CENTER', 'Billed centrally through the platform subscription');
+      },
+      { additionalRules: [new CostCenterTag()] },
+    );
     expect(run.error).toBeUndefined();
-    expect(run.finding('ACME-COST-CENTER', FHIR_PATH)).toMatchObject({ result: ComplianceResult.NON_COMPLIANT, suppressed: true, suppressionReason: 'Billed centrally through the platform subscription' });
+    expect(run.finding('ACME-COST-CENTER', FHIR_PATH)).toMatchObject({
+      result: ComplianceResult.NON_COMPLIANT,
+      suppressed: true,
+      suppressionReason: 'Billed centrally through the platform subscription',
+    });
   });
 
   test('a rule that throws is a visible warning on the resource, and unknown with the error in the report', () => {
-    const throwing: ComplianceRule = { ...STORAGE_TLS, id: 'ACME-THROWS', appliesTo: ['azurerm_healthcare_fhir_service'], evaluate: () => { throw new TypeError('tags is undefined'); } };
-    const wrongShape = { ...STORAGE_TLS, id: 'ACME-WRONG-SHAPE', appliesTo: ['azurerm_healthcare_fhir_service'], evaluate: () => 'compliant' } as unknown as ComplianceRule;
-    const run = runCompliance((stack) => {
-      compliantWorkspace(stack).addFhirService('Patients', { name: 'patients', identity: SYSTEM_IDENTITY });
-    }, { additionalRules: [throwing, wrongShape] });
+    const throwing: ComplianceRule = {
+      ...STORAGE_TLS,
+      id: 'ACME-THROWS',
+      appliesTo: ['azurerm_healthcare_fhir_service'],
+      evaluate: () => {
+        throw new TypeError('tags is undefined');
+      },
+    };
+    const wrongShape = {
+      ...STORAGE_TLS,
+      id: 'ACME-WRONG-SHAPE',
+      appliesTo: ['azurerm_healthcare_fhir_service'],
+      evaluate: () => 'compliant',
+    } as unknown as ComplianceRule;
+    const run = runCompliance(
+      (stack) => {
+        compliantWorkspace(stack).addFhirService('Patients', { name: 'patients', identity: SYSTEM_IDENTITY });
+      },
+      { additionalRules: [throwing, wrongShape] },
+    );
     expect(run.error).toBeUndefined();
-    const warnings = run.annotations.filter((annotation) => annotation.level === '@cdktf/warn').map((annotation) => `${annotation.constructPath}: ${annotation.message}`);
+    const warnings = run.annotations
+      .filter((annotation) => annotation.level === '@cdktf/warn')
+      .map((annotation) => `${annotation.constructPath}: ${annotation.message}`);
     expect(warnings).toContain(
       `${FHIR_PATH}: [ACME-THROWS] FhirService could not be checked: the rule threw TypeError: tags is undefined. The rule is at fault, not the resource: fix the rule (or remove it from additionalRules).`,
     );
-    expect(warnings.find((warning) => warning.includes('[ACME-WRONG-SHAPE]'))).toContain('the rule returned "compliant" instead of { result: one of compliant, non-compliant, not-applicable, unknown, reason: a string }');
-    expect(run.finding('ACME-THROWS', FHIR_PATH)).toMatchObject({ result: ComplianceResult.UNKNOWN, error: 'TypeError: tags is undefined', reason: 'FhirService could not be checked: rule ACME-THROWS threw TypeError: tags is undefined' });
+    expect(warnings.find((warning) => warning.includes('[ACME-WRONG-SHAPE]'))).toContain(
+      'the rule returned "compliant" instead of { result: one of compliant, non-compliant, not-applicable, unknown, reason: a string }',
+    );
+    expect(run.finding('ACME-THROWS', FHIR_PATH)).toMatchObject({
+      result: ComplianceResult.UNKNOWN,
+      error: 'TypeError: tags is undefined',
+      reason: 'FhirService could not be checked: rule ACME-THROWS threw TypeError: tags is undefined',
+    });
     expect(run.report.summary.unknown).toBe(2);
     // Not an info: nothing about these rules is only "unknown".
     expect(run.annotations.filter((annotation) => annotation.level === '@cdktf/info' && annotation.message.includes('ACME-'))).toEqual([]);
@@ -98,20 +153,47 @@ describe("users' own compliance rules (additionalRules)", () => {
     const report = new HealthDataCompliance({ additionalRules: [new CostCenterTag()] }).check(stack);
     expect(report.summary.errors).toBeGreaterThan(0);
     expect(report.findings.some((finding) => finding.ruleId === 'ACME-COST-CENTER' && finding.result === ComplianceResult.NON_COMPLIANT)).toBe(true);
-    expect(stack.node.findAll().flatMap((node) => node.node.metadata).filter((entry) => entry.type.startsWith('@cdktf/'))).toEqual([]);
-    expect(errorOf(() => new HealthDataCompliance().check({} as TerraformStack))).toBe('[HealthDataCompliance] check(stack) [object Object] is invalid: a TerraformStack.');
+    expect(
+      stack.node
+        .findAll()
+        .flatMap((node) => node.node.metadata)
+        .filter((entry) => entry.type.startsWith('@cdktf/')),
+    ).toEqual([]);
+    expect(errorOf(() => new HealthDataCompliance().check({} as TerraformStack))).toBe(
+      '[HealthDataCompliance] check(stack) [object Object] is invalid: a TerraformStack.',
+    );
   });
 
   test.each<[string, unknown, RegExp]>([
     ['not a list', new CostCenterTag(), /^\[HealthDataCompliance\] additionalRules \{.* is invalid: a list of rules/],
     ['null entry', [null], /^\[HealthDataCompliance\] additionalRules\[0\] null is invalid: an object with id, level/],
-    ['bad id', [{ ...STORAGE_TLS, id: 'no spaces allowed' }], /additionalRules\[0\]\.id "no spaces allowed" is invalid: 2-64 letters, digits, '-', '_' or '\.', starting with a letter or digit\. Use e\.g\. "ACME-FHIR-TAGS"\.$/],
-    ['an id of the pack', [{ ...STORAGE_TLS, id: 'ahds-audit-logs' }], /additionalRules\[0\]\.id "ahds-audit-logs" is invalid: it is the id of the pack's rule AHDS-AUDIT-LOGS\. Give your rule its own id/],
+    [
+      'bad id',
+      [{ ...STORAGE_TLS, id: 'no spaces allowed' }],
+      /additionalRules\[0\]\.id "no spaces allowed" is invalid: 2-64 letters, digits, '-', '_' or '\.', starting with a letter or digit\. Use e\.g\. "ACME-FHIR-TAGS"\.$/,
+    ],
+    [
+      'an id of the pack',
+      [{ ...STORAGE_TLS, id: 'ahds-audit-logs' }],
+      /additionalRules\[0\]\.id "ahds-audit-logs" is invalid: it is the id of the pack's rule AHDS-AUDIT-LOGS\. Give your rule its own id/,
+    ],
     ['a duplicate id', [STORAGE_TLS, STORAGE_TLS], /additionalRules\[1\]\.id "ACME-STORAGE-TLS" is invalid: additionalRules\[0\] has the same id\./],
     ['bad level', [{ ...STORAGE_TLS, level: 'fatal' }], /additionalRules\[0\]\.level "fatal" is invalid: one of "error", "warning"/],
-    ['no types', [{ ...STORAGE_TLS, appliesTo: [] }], /additionalRules\[0\]\.appliesTo \[\] is invalid: a non-empty list of Terraform resource types/],
-    ['no evaluate', [{ ...STORAGE_TLS, evaluate: undefined }], /additionalRules\[0\]\.evaluate not set is invalid: a method evaluate\(resource, model\)/],
-    ['no references', [{ ...STORAGE_TLS, hipaa: undefined }], /additionalRules\[0\]\.hipaa not set is invalid: a list of non-empty strings \(may be empty: \[\]\)\./],
+    [
+      'no types',
+      [{ ...STORAGE_TLS, appliesTo: [] }],
+      /additionalRules\[0\]\.appliesTo \[\] is invalid: a non-empty list of Terraform resource types/,
+    ],
+    [
+      'no evaluate',
+      [{ ...STORAGE_TLS, evaluate: undefined }],
+      /additionalRules\[0\]\.evaluate not set is invalid: a method evaluate\(resource, model\)/,
+    ],
+    [
+      'no references',
+      [{ ...STORAGE_TLS, hipaa: undefined }],
+      /additionalRules\[0\]\.hipaa not set is invalid: a list of non-empty strings \(may be empty: \[\]\)\./,
+    ],
   ])('an invalid rule fails with HealthDataValidationError (%s)', (_, rules, message) => {
     let thrown: unknown;
     try {

@@ -42,7 +42,9 @@ describe('HealthDataCompliance', () => {
         expect(rule.description.length).toBeGreaterThan(20);
         expect(rule.fix.length).toBeGreaterThan(10);
         expect(rule.appliesTo.length).toBeGreaterThan(0);
-        rule.appliesTo.forEach((type) => expect(type).toMatch(/^(azurerm_healthcare_(workspace|fhir_service|dicom_service|medtech_service)|azapi_resource)$/));
+        rule.appliesTo.forEach((type) =>
+          expect(type).toMatch(/^(azurerm_healthcare_(workspace|fhir_service|dicom_service|medtech_service)|azapi_resource)$/),
+        );
         // A FHIR service can be written through AzAPI: every FHIR rule looks at azapi_resource too.
         expect(rule.appliesTo.includes('azapi_resource')).toBe(rule.appliesTo.includes('azurerm_healthcare_fhir_service'));
         rule.hipaa.forEach((control) => expect(control).toMatch(/^164\.3\d\d\([a-e]\)/));
@@ -78,11 +80,21 @@ describe('HealthDataCompliance', () => {
       expect(run.annotations).toEqual([]);
       const expected = HealthDataCompliance.rules.flatMap((rule) =>
         [WORKSPACE_PATH, DICOM_PATH, FHIR_PATH]
-          .filter((constructPath) => rule.appliesTo.includes({ [WORKSPACE_PATH]: 'azurerm_healthcare_workspace', [DICOM_PATH]: 'azurerm_healthcare_dicom_service', [FHIR_PATH]: 'azurerm_healthcare_fhir_service' }[constructPath]!))
+          .filter((constructPath) =>
+            rule.appliesTo.includes(
+              {
+                [WORKSPACE_PATH]: 'azurerm_healthcare_workspace',
+                [DICOM_PATH]: 'azurerm_healthcare_dicom_service',
+                [FHIR_PATH]: 'azurerm_healthcare_fhir_service',
+              }[constructPath]!,
+            ),
+          )
           .map((constructPath) => [rule.id, constructPath]),
       );
       expect(run.report.findings.map((finding) => [finding.ruleId, finding.constructPath])).toEqual(expected);
-      expect(run.report.findings.every((finding) => finding.result === ComplianceResult.COMPLIANT || finding.result === ComplianceResult.NOT_APPLICABLE)).toBe(true);
+      expect(
+        run.report.findings.every((finding) => finding.result === ComplianceResult.COMPLIANT || finding.result === ComplianceResult.NOT_APPLICABLE),
+      ).toBe(true);
       expect(run.report).toMatchObject({ format: 'health-data-compliance/1', stack: 'stack', rules: HealthDataCompliance.rules });
       expect(run.report.summary).toEqual({
         compliant: run.report.findings.filter((finding) => finding.result === ComplianceResult.COMPLIANT).length,
@@ -104,15 +116,20 @@ describe('HealthDataCompliance', () => {
       });
       expect(result.error).toMatch(/^Encountered Annotations with level "ERROR":\n\[prod\/Health\] \[AHDS-WORKSPACE-PRIVATE-ENDPOINT\]/);
       expect(result.error).toMatch(/\[prod\/Health\/Patients\] \[AHDS-AUDIT-LOGS\] FhirService has no diagnostic setting/);
-      expect(result.files('prod')).toEqual(['health-data-compliance.csv', 'health-data-compliance.json', 'health-data-compliance.sarif', 'health-data-diagram.md']);
+      expect(result.files('prod')).toEqual([
+        'health-data-compliance.csv',
+        'health-data-compliance.json',
+        'health-data-compliance.sarif',
+        'health-data-diagram.md',
+      ]);
       // Warnings: no managed identity, no customer-managed key, public network access (no private endpoint).
       const report = JSON.parse(result.read('prod', 'health-data-compliance.json'));
       expect(report.summary).toMatchObject({ errors: 2, warnings: 3 });
-      expect(report.findings.filter((f: { result: string; level: string }) => f.result === 'non-compliant' && f.level === 'warning').map((f: { ruleId: string }) => f.ruleId)).toEqual([
-        'AHDS-CUSTOMER-MANAGED-KEY',
-        'AHDS-PUBLIC-NETWORK-ACCESS',
-        'AHDS-MANAGED-IDENTITY',
-      ]);
+      expect(
+        report.findings
+          .filter((f: { result: string; level: string }) => f.result === 'non-compliant' && f.level === 'warning')
+          .map((f: { ruleId: string }) => f.ruleId),
+      ).toEqual(['AHDS-CUSTOMER-MANAGED-KEY', 'AHDS-PUBLIC-NETWORK-ACCESS', 'AHDS-MANAGED-IDENTITY']);
     });
 
     test('warnings are printed (manifest annotations) without failing; unknowns are infos', () => {
@@ -159,7 +176,9 @@ describe('HealthDataCompliance', () => {
         constructPath: 'raw/Fhir',
         result: ComplianceResult.NON_COMPLIANT,
       });
-      expect(result.error).toMatch(/\[raw\/Fhir\] \[AHDS-FHIR-AUTHORITY-TENANT\] FhirService authentication\.authority "https:\/\/login\.microsoftonline\.com\/common" accepts tokens from any tenant/);
+      expect(result.error).toMatch(
+        /\[raw\/Fhir\] \[AHDS-FHIR-AUTHORITY-TENANT\] FhirService authentication\.authority "https:\/\/login\.microsoftonline\.com\/common" accepts tokens from any tenant/,
+      );
     });
 
     test('reports: false writes no report files but still fails on errors; the report stays available in code', () => {
@@ -174,7 +193,13 @@ describe('HealthDataCompliance', () => {
       expect(result.files('prod')).toEqual(['health-data-diagram.md']);
       expect(result.error).toMatch(/AHDS-WORKSPACE-PRIVATE-ENDPOINT/);
       expect(check.reportFor('prod')?.findings).toEqual(
-        expect.arrayContaining([expect.objectContaining({ ruleId: 'AHDS-WORKSPACE-PRIVATE-ENDPOINT', constructPath: 'prod/Health', result: ComplianceResult.NON_COMPLIANT })]),
+        expect.arrayContaining([
+          expect.objectContaining({
+            ruleId: 'AHDS-WORKSPACE-PRIVATE-ENDPOINT',
+            constructPath: 'prod/Health',
+            result: ComplianceResult.NON_COMPLIANT,
+          }),
+        ]),
       );
       expect(check.reportFor('other')).toBeUndefined();
     });
@@ -186,15 +211,26 @@ describe('HealthDataCompliance', () => {
       const lines = run.csv.trimEnd().split('\n');
       expect(lines[0]).toBe('Rule ID,Level,Resource,Construct Path,Result,Suppressed,Suppression Reason,Reason');
       expect(lines).toHaveLength(run.report.findings.length + 1);
-      expect(lines).toContainEqual(expect.stringMatching(/^AHDS-MANAGED-IDENTITY,warning,azapi_resource\.Health_Patients_[0-9A-F]{8},stack\/Health\/Patients,compliant,no,,"FhirService identity type ""UserAssigned"""$/));
-      expect(lines).toContainEqual(expect.stringMatching(/^AHDS-MANAGED-IDENTITY,warning,azurerm_healthcare_dicom_service\.Health_Images_[0-9A-F]{8},stack\/Health\/Images,compliant,no,,"DicomService identity type ""SystemAssigned"""$/));
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          /^AHDS-MANAGED-IDENTITY,warning,azapi_resource\.Health_Patients_[0-9A-F]{8},stack\/Health\/Patients,compliant,no,,"FhirService identity type ""UserAssigned"""$/,
+        ),
+      );
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          /^AHDS-MANAGED-IDENTITY,warning,azurerm_healthcare_dicom_service\.Health_Images_[0-9A-F]{8},stack\/Health\/Images,compliant,no,,"DicomService identity type ""SystemAssigned"""$/,
+        ),
+      );
     });
   });
 
   describe('suppressions', () => {
     test('a suppressed finding stays in the report with its reason, and neither fails nor warns', () => {
       const run = runCompliance((stack) => {
-        const workspace = new Workspace(stack, 'Health', { ...BASE_WORKSPACE, monitoring: { logAnalyticsWorkspaceId: '/subscriptions/0/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law' } });
+        const workspace = new Workspace(stack, 'Health', {
+          ...BASE_WORKSPACE,
+          monitoring: { logAnalyticsWorkspaceId: '/subscriptions/0/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law' },
+        });
         workspace.addDicomService('Images', { name: 'images', identity: SYSTEM_IDENTITY, publicNetworkAccessEnabled: false });
         HealthDataCompliance.suppress(workspace, 'AHDS-WORKSPACE-PRIVATE-ENDPOINT', '  Network isolation by the hub firewall (ADR-17)  ');
         HealthDataCompliance.suppress(workspace, 'AHDS-CUSTOMER-MANAGED-KEY', 'Microsoft-managed keys approved by security review SR-142');
@@ -208,7 +244,11 @@ describe('HealthDataCompliance', () => {
         suppressedAt: WORKSPACE_PATH,
       });
       // A suppression on the workspace covers the services in it.
-      expect(run.finding('AHDS-CUSTOMER-MANAGED-KEY', DICOM_PATH)).toMatchObject({ result: ComplianceResult.NON_COMPLIANT, suppressed: true, suppressedAt: WORKSPACE_PATH });
+      expect(run.finding('AHDS-CUSTOMER-MANAGED-KEY', DICOM_PATH)).toMatchObject({
+        result: ComplianceResult.NON_COMPLIANT,
+        suppressed: true,
+        suppressedAt: WORKSPACE_PATH,
+      });
       expect(run.report.summary).toMatchObject({ nonCompliant: 2, suppressed: 2, errors: 0, warnings: 0 });
       expect(run.csv).toContain(',non-compliant,yes,Microsoft-managed keys approved by security review SR-142,');
     });
@@ -220,7 +260,10 @@ describe('HealthDataCompliance', () => {
         HealthDataCompliance.suppress(stack, 'AHDS-CUSTOMER-MANAGED-KEY', 'stack-wide: no customer-managed keys in this environment');
         HealthDataCompliance.suppress(dicom, 'AHDS-CUSTOMER-MANAGED-KEY', 'imaging keys come with the HSM rollout (R-42)');
       });
-      expect(run.finding('AHDS-CUSTOMER-MANAGED-KEY', DICOM_PATH)).toMatchObject({ suppressionReason: 'imaging keys come with the HSM rollout (R-42)', suppressedAt: DICOM_PATH });
+      expect(run.finding('AHDS-CUSTOMER-MANAGED-KEY', DICOM_PATH)).toMatchObject({
+        suppressionReason: 'imaging keys come with the HSM rollout (R-42)',
+        suppressedAt: DICOM_PATH,
+      });
       expect(run.finding('AHDS-MANAGED-IDENTITY', DICOM_PATH)).toMatchObject({ result: ComplianceResult.NON_COMPLIANT, suppressed: false });
     });
 
@@ -231,7 +274,9 @@ describe('HealthDataCompliance', () => {
         workspace.addDicomService('Images', { name: 'images', encryptionKeyUrl: DICOM_KEY.encryptionKeyUrl });
         HealthDataCompliance.suppress(stack, 'AHDS-MANAGED-IDENTITY', 'identities are assigned by the platform team later');
       });
-      expect(run.report.findings.filter((finding) => finding.suppressed).map((finding) => [finding.ruleId, finding.constructPath])).toEqual([['AHDS-MANAGED-IDENTITY', DICOM_PATH]]);
+      expect(run.report.findings.filter((finding) => finding.suppressed).map((finding) => [finding.ruleId, finding.constructPath])).toEqual([
+        ['AHDS-MANAGED-IDENTITY', DICOM_PATH],
+      ]);
       expect(run.finding('AHDS-MANAGED-IDENTITY', FHIR_PATH)).toMatchObject({ result: ComplianceResult.COMPLIANT, suppressed: false });
       expect(run.annotations.filter((annotation) => annotation.message.startsWith('[AHDS-'))).toEqual([]);
     });
@@ -242,13 +287,17 @@ describe('HealthDataCompliance', () => {
       );
       const app = new App();
       const stack = new TerraformStack(app, 'stack');
-      expect(errorOf(() => HealthDataCompliance.suppress(stack, 'AHDS-AUDIT-LOGS', undefined as unknown as string))).toMatch(/^\[stack\] HealthDataCompliance\.suppress reason undefined/);
+      expect(errorOf(() => HealthDataCompliance.suppress(stack, 'AHDS-AUDIT-LOGS', undefined as unknown as string))).toMatch(
+        /^\[stack\] HealthDataCompliance\.suppress reason undefined/,
+      );
     });
 
     test('an unknown rule id fails with the known ids and the nearest spelling', () => {
       const stack = new TerraformStack(new App(), 'stack');
       const message = errorOf(() => HealthDataCompliance.suppress(stack, 'ahds-audit-logs', 'we really do not need audit logs here'));
-      expect(message).toMatch(/^\[stack\] HealthDataCompliance\.suppress rule id "ahds-audit-logs" is invalid: one of AHDS-CORS-WILDCARD-ORIGIN, .*AHDS-DATA-RESIDENCY\. Use "AHDS-AUDIT-LOGS"\.$/);
+      expect(message).toMatch(
+        /^\[stack\] HealthDataCompliance\.suppress rule id "ahds-audit-logs" is invalid: one of AHDS-CORS-WILDCARD-ORIGIN, .*AHDS-DATA-RESIDENCY\. Use "AHDS-AUDIT-LOGS"\.$/,
+      );
     });
   });
 
@@ -277,10 +326,13 @@ describe('HealthDataCompliance', () => {
   });
 
   test('an aspect on a construct inside a stack checks that stack', () => {
-    const run = runCompliance((stack) => {
-      const workspace = compliantServices(stack);
-      Aspects.of(workspace).add(new HealthDataCompliance());
-    }, { aspectOn: 'app' });
+    const run = runCompliance(
+      (stack) => {
+        const workspace = compliantServices(stack);
+        Aspects.of(workspace).add(new HealthDataCompliance());
+      },
+      { aspectOn: 'app' },
+    );
     expect(run.report.findings.length).toBeGreaterThan(0);
     expect(run.annotations).toEqual([]);
   });
@@ -292,7 +344,11 @@ describe('HealthDataCompliance', () => {
         location: 'eastus',
       });
       workspace.addPrivateEndpoint('PrivateLink', { subnetId: SUBNET_ID });
-      workspace.addDicomService('Images', { name: 'images', ...DICOM_KEY, monitoring: { storageAccountId: '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/starchive' } });
+      workspace.addDicomService('Images', {
+        name: 'images',
+        ...DICOM_KEY,
+        monitoring: { storageAccountId: '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/starchive' },
+      });
     });
     expect(run.result('AHDS-PUBLIC-NETWORK-ACCESS', 'stack/Shared/Images')).toBe(ComplianceResult.COMPLIANT);
     expect(run.error).toBeUndefined();

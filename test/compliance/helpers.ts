@@ -1,6 +1,14 @@
 import type { AzurermProviderConfig } from '@cdktf/provider-azurerm/lib/provider';
 import { App, Aspects, TerraformStack } from 'cdktf';
-import { ComplianceFinding, ComplianceReport, ComplianceRule, ComplianceResult, HealthDataCompliance, ManagedIdentityType, Workspace } from '../../lib';
+import {
+  ComplianceFinding,
+  ComplianceReport,
+  ComplianceRule,
+  ComplianceResult,
+  HealthDataCompliance,
+  ManagedIdentityType,
+  Workspace,
+} from '../../lib';
 import { BASE_WORKSPACE, KEY_URL, LAW_ID, SUBNET_ID } from '../boundary-fixtures';
 import { newStack, synthApp } from '../helpers';
 
@@ -47,7 +55,10 @@ export function runCompliance(build: (stack: TerraformStack, app: App) => void, 
   const annotations = run.error === undefined ? run.stack('stack').annotations : [];
   const finding = (ruleId: string, constructPath: string): ComplianceFinding => {
     const found = report.findings.filter((candidate) => candidate.ruleId === ruleId && candidate.constructPath === constructPath);
-    if (found.length !== 1) throw new Error(`expected one ${ruleId} finding for ${constructPath}, found ${found.length}: ${JSON.stringify(report.findings.map((f) => [f.ruleId, f.constructPath]))}`);
+    if (found.length !== 1)
+      throw new Error(
+        `expected one ${ruleId} finding for ${constructPath}, found ${found.length}: ${JSON.stringify(report.findings.map((f) => [f.ruleId, f.constructPath]))}`,
+      );
     return found[0];
   };
   return { report, csv, error: run.error, annotations, finding, result: (ruleId, constructPath) => finding(ruleId, constructPath).result };
@@ -66,7 +77,8 @@ export function compliantWorkspace(stack: TerraformStack): Workspace {
 
 export const SYSTEM_IDENTITY = { type: ManagedIdentityType.SYSTEM_ASSIGNED };
 export const DICOM_KEY = { encryptionKeyUrl: KEY_URL, identity: SYSTEM_IDENTITY };
-export const USER_IDENTITY_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-health/providers/Microsoft.ManagedIdentity/userAssignedIdentities/fhir';
+export const USER_IDENTITY_ID =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-health/providers/Microsoft.ManagedIdentity/userAssignedIdentities/fhir';
 /** A FHIR customer-managed key with a user-assigned identity (granted the key role first): the FHIR service is then an azapi_resource. */
 export const FHIR_KEY = {
   encryptionKeyUrl: 'https://kv-health.vault.azure.net/keys/fhir/0123456789abcdef0123456789abcdef',

@@ -15,13 +15,24 @@ describe('the production example', () => {
     expect(stack.annotations).toEqual([]);
     expect(report.summary).toMatchObject({ errors: 0, warnings: 0, unknown: 0, suppressed: 1 });
     expect(report.findings.filter((finding) => finding.result === ComplianceResult.NON_COMPLIANT)).toEqual([
-      expect.objectContaining({ ruleId: 'AHDS-CUSTOMER-MANAGED-KEY', constructPath: 'production/Health/Imaging', suppressed: true, suppressionReason: expect.stringContaining('SR-2024-117') }),
+      expect.objectContaining({
+        ruleId: 'AHDS-CUSTOMER-MANAGED-KEY',
+        constructPath: 'production/Health/Imaging',
+        suppressed: true,
+        suppressionReason: expect.stringContaining('SR-2024-117'),
+      }),
     ]);
-    expect(report.findings.find((finding) => finding.ruleId === 'AHDS-DATA-RESIDENCY' && finding.constructPath === 'production/Health/Records')?.result).toBe(ComplianceResult.COMPLIANT);
+    expect(
+      report.findings.find((finding) => finding.ruleId === 'AHDS-DATA-RESIDENCY' && finding.constructPath === 'production/Health/Records')?.result,
+    ).toBe(ComplianceResult.COMPLIANT);
   });
 
   test('monitors both services into the Log Analytics workspace, resource-specific tables', () => {
-    expect(stack.resources('azurerm_monitor_diagnostic_setting').map((setting) => [setting.name, setting.log_analytics_workspace_id, setting.log_analytics_destination_type])).toEqual([
+    expect(
+      stack
+        .resources('azurerm_monitor_diagnostic_setting')
+        .map((setting) => [setting.name, setting.log_analytics_workspace_id, setting.log_analytics_destination_type]),
+    ).toEqual([
       ['diag-imaging', '${azurerm_log_analytics_workspace.Logs.id}', 'Dedicated'],
       ['diag-records', '${azurerm_log_analytics_workspace.Logs.id}', 'Dedicated'],
     ]);
@@ -34,18 +45,38 @@ describe('the production example', () => {
       notes: 'PHI: deleting the workspace or a service needs change board approval.',
       scope: '${azurerm_healthcare_workspace.Health_02A586CD.id}',
     });
-    expect(stack.resource('azapi_update_resource')).toMatchObject({ resource_id: '${azurerm_healthcare_workspace.Health_02A586CD.id}', body: { properties: { publicNetworkAccess: 'Disabled' } } });
-    expect(stack.resource('azurerm_private_endpoint')).toMatchObject({ subnet_id: '${azurerm_subnet.EndpointSubnet.id}', private_service_connection: { subresource_names: ['healthcareworkspace'] } });
+    expect(stack.resource('azapi_update_resource')).toMatchObject({
+      resource_id: '${azurerm_healthcare_workspace.Health_02A586CD.id}',
+      body: { properties: { publicNetworkAccess: 'Disabled' } },
+    });
+    expect(stack.resource('azurerm_private_endpoint')).toMatchObject({
+      subnet_id: '${azurerm_subnet.EndpointSubnet.id}',
+      private_service_connection: { subresource_names: ['healthcareworkspace'] },
+    });
     expect(stack.resources('azurerm_private_dns_zone')).toHaveLength(3);
     expect(stack.resource('azurerm_healthcare_dicom_service').public_network_access_enabled).toBe(false);
   });
 
   test('grants per service and workspace-wide, to principals given as variables', () => {
     const grants = stack.resources('azurerm_role_assignment').filter((grant: Block) => grant.role_definition_id !== undefined);
-    const byRole = Object.fromEntries(grants.map((grant: Block) => [String(grant.role_definition_id).split('/').pop(), [grant.scope, grant.principal_id, grant.principal_type]]));
-    expect(byRole[HealthDataRole.FHIR_DATA_READER.roleDefinitionGuid]).toEqual([expect.stringMatching(/^\$\{azapi_resource\./), '${var.clinicians_group_id}', 'Group']);
-    expect(byRole[HealthDataRole.DICOM_DATA_OWNER.roleDefinitionGuid]).toEqual([expect.stringMatching(/^\$\{azurerm_healthcare_dicom_service\./), '${var.radiologists_group_id}', 'Group']);
-    expect(byRole[HealthDataRole.FHIR_DATA_WRITER.roleDefinitionGuid]).toEqual(['${azurerm_healthcare_workspace.Health_02A586CD.id}', '${var.integration_principal_id}', 'ServicePrincipal']);
+    const byRole = Object.fromEntries(
+      grants.map((grant: Block) => [String(grant.role_definition_id).split('/').pop(), [grant.scope, grant.principal_id, grant.principal_type]]),
+    );
+    expect(byRole[HealthDataRole.FHIR_DATA_READER.roleDefinitionGuid]).toEqual([
+      expect.stringMatching(/^\$\{azapi_resource\./),
+      '${var.clinicians_group_id}',
+      'Group',
+    ]);
+    expect(byRole[HealthDataRole.DICOM_DATA_OWNER.roleDefinitionGuid]).toEqual([
+      expect.stringMatching(/^\$\{azurerm_healthcare_dicom_service\./),
+      '${var.radiologists_group_id}',
+      'Group',
+    ]);
+    expect(byRole[HealthDataRole.FHIR_DATA_WRITER.roleDefinitionGuid]).toEqual([
+      '${azurerm_healthcare_workspace.Health_02A586CD.id}',
+      '${var.integration_principal_id}',
+      'ServicePrincipal',
+    ]);
   });
 
   test('the FHIR service is one azapi_resource with the customer-managed key, versioning and $import, moved from its azurerm address', () => {
@@ -63,12 +94,16 @@ describe('the production example', () => {
     });
     // The key is known only at plan time: its URL rule runs there.
     expect(fhir.lifecycle.precondition).toHaveLength(1);
-    expect(stack.json.moved).toEqual([{ from: 'azurerm_healthcare_fhir_service.Health_Records_F371237D', to: 'azapi_resource.Health_Records_F371237D' }]);
+    expect(stack.json.moved).toEqual([
+      { from: 'azurerm_healthcare_fhir_service.Health_Records_F371237D', to: 'azapi_resource.Health_Records_F371237D' },
+    ]);
     expect(stack.json.terraform.required_version).toBe('>= 1.8.0');
   });
 
   test("the identity holds the key and store roles before the service exists; the service waits for the workspace's network setting and the event subscription", () => {
-    const access = stack.resources('azurerm_role_assignment').filter((grant: Block) => grant.principal_id === '${azurerm_user_assigned_identity.FhirIdentity.principal_id}');
+    const access = stack
+      .resources('azurerm_role_assignment')
+      .filter((grant: Block) => grant.principal_id === '${azurerm_user_assigned_identity.FhirIdentity.principal_id}');
     expect(access.map((grant: Block) => [grant.scope, grant.role_definition_name])).toEqual(
       expect.arrayContaining([
         ['${azurerm_key_vault_key.FhirKey.resource_id}', 'Key Vault Crypto Service Encryption User'],
@@ -86,10 +121,17 @@ describe('the production example', () => {
   });
 
   test("record changes go to an event hub through the workspace's system topic", () => {
-    expect(stack.resource('azurerm_eventgrid_system_topic')).toMatchObject({ name: 'healthprod-events', topic_type: 'Microsoft.HealthcareApis.Workspaces' });
+    expect(stack.resource('azurerm_eventgrid_system_topic')).toMatchObject({
+      name: 'healthprod-events',
+      topic_type: 'Microsoft.HealthcareApis.Workspaces',
+    });
     expect(stack.resource('azurerm_eventgrid_system_topic_event_subscription')).toMatchObject({
       eventhub_endpoint_id: '${azurerm_eventhub.RecordChanges.id}',
-      included_event_types: ['Microsoft.HealthcareApis.FhirResourceCreated', 'Microsoft.HealthcareApis.FhirResourceUpdated', 'Microsoft.HealthcareApis.FhirResourceDeleted'],
+      included_event_types: [
+        'Microsoft.HealthcareApis.FhirResourceCreated',
+        'Microsoft.HealthcareApis.FhirResourceUpdated',
+        'Microsoft.HealthcareApis.FhirResourceDeleted',
+      ],
       advanced_filter: { string_begins_with: [{ key: 'subject', values: ['healthprod-records.fhir.azurehealthcareapis.com/'] }] },
     });
   });

@@ -8,7 +8,6 @@ import addFormats from 'ajv-formats';
  * `language` pattern has a stray `]` that is legal only in non-Unicode regular expressions.
  */
 export function sarifValidator(): (log: unknown) => string[] {
-   
   const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object;
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);

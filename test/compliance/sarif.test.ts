@@ -3,14 +3,27 @@ import * as os from 'os';
 import * as path from 'path';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { App, Aspects, TerraformStack, TerraformVariable } from 'cdktf';
-import { ComplianceLevel, ComplianceReport, ComplianceRule, HealthDataCompliance, HealthDataComplianceProps, RuleOutcomes, Workspace } from '../../lib';
+import {
+  ComplianceLevel,
+  ComplianceReport,
+  ComplianceRule,
+  HealthDataCompliance,
+  HealthDataComplianceProps,
+  RuleOutcomes,
+  Workspace,
+} from '../../lib';
 import { BASE_WORKSPACE, SUBNET_ID } from '../boundary-fixtures';
 import { sarifValidator } from './sarif-schema';
 
 const validate = sarifValidator();
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
- 
-const fixtures = require('./fixtures/sarif-constructs') as { noncompliant: (stack: TerraformStack) => void; suppressed: (stack: TerraformStack, reason: string) => void; raw: (stack: TerraformStack) => void; FILE: string };
+
+const fixtures = require('./fixtures/sarif-constructs') as {
+  noncompliant: (stack: TerraformStack) => void;
+  suppressed: (stack: TerraformStack, reason: string) => void;
+  raw: (stack: TerraformStack) => void;
+  FILE: string;
+};
 const { noncompliant } = fixtures;
 const FIXTURE = path.relative(REPO_ROOT, fixtures.FILE).split(path.sep).join('/');
 
@@ -31,7 +44,11 @@ interface SarifRun {
 }
 
 /** Synthesizes a stack with the check through the real `app.synth()` and reads the SARIF log back. */
-function sarifOf(build: (stack: TerraformStack) => void, props: HealthDataComplianceProps = {}, app: { stackTraces?: boolean } = {}): { log: any; run: SarifRun; files: string[]; report: ComplianceReport } {
+function sarifOf(
+  build: (stack: TerraformStack) => void,
+  props: HealthDataComplianceProps = {},
+  app: { stackTraces?: boolean } = {},
+): { log: any; run: SarifRun; files: string[]; report: ComplianceReport } {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahds-sarif-'));
   try {
     const application = new App({ outdir, skipBackendValidation: true, ...app });
@@ -81,7 +98,11 @@ describe('health-data-compliance.sarif', () => {
       expect(descriptor.defaultConfiguration.level).toBe(rule.level);
       expect(descriptor.shortDescription.text).toBe(rule.description);
       expect(descriptor.help.text).toContain(`Fix: ${rule.fix}`);
-      rule.azurePolicy.forEach((id) => expect(descriptor.help.markdown).toContain(`[${id}](https://portal.azure.com/#view/Microsoft_Azure_Policy/PolicyDetailBlade/definitionId/%2Fproviders%2FMicrosoft.Authorization%2FpolicyDefinitions%2F${id})`));
+      rule.azurePolicy.forEach((id) =>
+        expect(descriptor.help.markdown).toContain(
+          `[${id}](https://portal.azure.com/#view/Microsoft_Azure_Policy/PolicyDetailBlade/definitionId/%2Fproviders%2FMicrosoft.Authorization%2FpolicyDefinitions%2F${id})`,
+        ),
+      );
       rule.hipaa.forEach((control) => expect(descriptor.help.text).toContain(control));
       expect(descriptor.properties.hipaa).toEqual(rule.hipaa);
       expect(descriptor.properties.tags).toContain('security');
@@ -102,7 +123,10 @@ describe('health-data-compliance.sarif', () => {
     expect(cors.level).toBe('error');
     expect(cors.kind).toBe('fail');
     expect(cors.message.text).toContain('cors.allowed_origins ["*"] allows every origin');
-    expect(cors.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: FIXTURE, uriBaseId: '%SRCROOT%' }, region: { startLine: lineOf('fhir'), startColumn: expect.any(Number) } });
+    expect(cors.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: FIXTURE, uriBaseId: '%SRCROOT%' },
+      region: { startLine: lineOf('fhir'), startColumn: expect.any(Number) },
+    });
     expect(cors.locations[0].logicalLocations).toEqual([
       { name: 'Patients', fullyQualifiedName: 'stack/Health/Patients', kind: 'construct' },
       { fullyQualifiedName: expect.stringMatching(/^azurerm_healthcare_fhir_service\.Health_Patients_[0-9A-F]{8}$/), kind: 'resource' },
@@ -125,7 +149,9 @@ describe('health-data-compliance.sarif', () => {
     });
     const acted = report.findings.filter((finding) => finding.result === 'non-compliant' || finding.result === 'unknown');
     expect(report.summary.compliant + report.summary.notApplicable).toBeGreaterThan(0);
-    expect(run.results.map((result) => `${result.ruleId} ${result.properties.constructPath}`).sort()).toEqual(acted.map((finding) => `${finding.ruleId} ${finding.constructPath}`).sort());
+    expect(run.results.map((result) => `${result.ruleId} ${result.properties.constructPath}`).sort()).toEqual(
+      acted.map((finding) => `${finding.ruleId} ${finding.constructPath}`).sort(),
+    );
     expect(run.results.some((result) => result.ruleId === 'AHDS-WORKSPACE-PRIVATE-ENDPOINT')).toBe(false);
     expect(run.results.some((result) => result.ruleId === 'AHDS-CUSTOMER-MANAGED-KEY')).toBe(true);
   });
@@ -134,7 +160,10 @@ describe('health-data-compliance.sarif', () => {
     const { run } = sarifOf((stack) => {
       const origin = new TerraformVariable(stack, 'origin', { type: 'string' });
       const workspace = new Workspace(stack, 'Health', BASE_WORKSPACE);
-      workspace.addFhirService('Patients', { name: 'patients', cors: { allowedOrigins: [origin.stringValue], allowedHeaders: ['*'], allowedMethods: ['GET'] } });
+      workspace.addFhirService('Patients', {
+        name: 'patients',
+        cors: { allowedOrigins: [origin.stringValue], allowedHeaders: ['*'], allowedMethods: ['GET'] },
+      });
     });
     const unknown = run.results.find((result) => result.ruleId === 'AHDS-CORS-WILDCARD-ORIGIN');
     expect(unknown).toMatchObject({ kind: 'review', level: 'note', properties: { result: 'unknown' } });
@@ -151,12 +180,17 @@ describe('health-data-compliance.sarif', () => {
         status: 'accepted',
         justification: reason,
         location: {
-          physicalLocation: { artifactLocation: { uri: FIXTURE, uriBaseId: '%SRCROOT%' }, region: { startLine: lineOf('suppress'), startColumn: expect.any(Number) } },
+          physicalLocation: {
+            artifactLocation: { uri: FIXTURE, uriBaseId: '%SRCROOT%' },
+            region: { startLine: lineOf('suppress'), startColumn: expect.any(Number) },
+          },
           message: { text: 'HealthDataCompliance.suppress on stack/Health/Images' },
         },
       },
     ]);
-    expect(run.results.filter((result) => result.ruleId !== 'AHDS-CUSTOMER-MANAGED-KEY').every((result) => result.suppressions === undefined)).toBe(true);
+    expect(run.results.filter((result) => result.ruleId !== 'AHDS-CUSTOMER-MANAGED-KEY').every((result) => result.suppressions === undefined)).toBe(
+      true,
+    );
   });
 
   test('a raw provider resource points at its nearest known creation site; without stack traces the entry file, line 1', () => {
@@ -169,7 +203,10 @@ describe('health-data-compliance.sarif', () => {
     expect(validate(untraced.log)).toEqual([]);
     const cors = untraced.run.results.find((result) => result.ruleId === 'AHDS-CORS-WILDCARD-ORIGIN');
     // The result then points at line 1 of the app's entry file (here jest's test file), which GitHub needs to accept the log.
-    expect(cors.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'test/compliance/sarif.test.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 1 } });
+    expect(cors.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'test/compliance/sarif.test.ts', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 1, startColumn: 1 },
+    });
     expect(cors.locations[0].message.text).toBe("The app's entry point: where stack/Health/Patients was created is not known.");
     expect(cors.locations[0].logicalLocations[0].fullyQualifiedName).toBe('stack/Health/Patients');
   });
@@ -191,15 +228,31 @@ describe('health-data-compliance.sarif', () => {
       appliesTo: ['azurerm_healthcare_fhir_service'],
       azurePolicy: [],
       hipaa: [],
-      evaluate: (resource) => (resource.config.tags && (resource.config.tags as Record<string, string>)['cost-center'] ? RuleOutcomes.compliant('has a cost-center tag') : RuleOutcomes.nonCompliant('has no cost-center tag')),
+      evaluate: (resource) =>
+        resource.config.tags && (resource.config.tags as Record<string, string>)['cost-center']
+          ? RuleOutcomes.compliant('has a cost-center tag')
+          : RuleOutcomes.nonCompliant('has no cost-center tag'),
     };
-    const broken: ComplianceRule = { ...tagged, id: 'ACME-BROKEN', evaluate: () => { throw new Error('boom'); } };
+    const broken: ComplianceRule = {
+      ...tagged,
+      id: 'ACME-BROKEN',
+      evaluate: () => {
+        throw new Error('boom');
+      },
+    };
     const { run, log } = sarifOf(noncompliant, { additionalRules: [tagged, broken] });
     expect(validate(log)).toEqual([]);
     expect(run.tool.driver.rules.map((rule) => rule.id)).toEqual(expect.arrayContaining(['ACME-COST-CENTER', 'ACME-BROKEN']));
-    expect(run.results.find((result) => result.ruleId === 'ACME-COST-CENTER')).toMatchObject({ level: 'warning', message: { text: expect.stringContaining('has no cost-center tag') } });
+    expect(run.results.find((result) => result.ruleId === 'ACME-COST-CENTER')).toMatchObject({
+      level: 'warning',
+      message: { text: expect.stringContaining('has no cost-center tag') },
+    });
     expect(run.invocations[0].toolExecutionNotifications).toEqual([
-      expect.objectContaining({ level: 'warning', associatedRule: { id: 'ACME-BROKEN', index: run.tool.driver.rules.findIndex((rule) => rule.id === 'ACME-BROKEN') }, message: { text: 'Rule ACME-BROKEN could not check stack/Health/Patients: Error: boom' } }),
+      expect.objectContaining({
+        level: 'warning',
+        associatedRule: { id: 'ACME-BROKEN', index: run.tool.driver.rules.findIndex((rule) => rule.id === 'ACME-BROKEN') },
+        message: { text: 'Rule ACME-BROKEN could not check stack/Health/Patients: Error: boom' },
+      }),
     ]);
   });
 });

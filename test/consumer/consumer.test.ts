@@ -21,7 +21,9 @@ function installedPackages(modules: string): string[] {
     if (!fs.existsSync(dir)) return;
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-      const folders = entry.name.startsWith('@') ? fs.readdirSync(path.join(dir, entry.name)).map((name) => path.join(entry.name, name)) : [entry.name];
+      const folders = entry.name.startsWith('@')
+        ? fs.readdirSync(path.join(dir, entry.name)).map((name) => path.join(entry.name, name))
+        : [entry.name];
       for (const folder of folders) {
         const manifest = path.join(dir, folder, 'package.json');
         if (fs.existsSync(manifest)) {
@@ -44,7 +46,12 @@ function appSource(): string {
 }
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { status: number | null; output: string } {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0', ...env }, timeout: 600_000 });
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0', ...env },
+    timeout: 600_000,
+  });
   return { status: result.status, output: `${result.stdout ?? ''}\n${result.stderr ?? ''}${result.error ? `\n${result.error.message}` : ''}` };
 }
 
@@ -82,11 +89,23 @@ describe(`a fresh ${CORE} app that installs ${BUILD.name} from its tarball`, () 
     fs.writeFileSync(
       path.join(app, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, skipLibCheck: false, outDir: 'dist', types: [], noUnusedLocals: true, forceConsistentCasingInFileNames: true },
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'commonjs',
+          strict: true,
+          skipLibCheck: false,
+          outDir: 'dist',
+          types: [],
+          noUnusedLocals: true,
+          forceConsistentCasingInFileNames: true,
+        },
         files: ['main.ts'],
       }),
     );
-    fs.writeFileSync(path.join(app, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: 'node dist/main.js', sendCrashReports: 'false', terraformProviders: [], terraformModules: [] }));
+    fs.writeFileSync(
+      path.join(app, 'cdktf.json'),
+      JSON.stringify({ language: 'typescript', app: 'node dist/main.js', sendCrashReports: 'false', terraformProviders: [], terraformModules: [] }),
+    );
     fs.rmSync(path.join(scratch, 'package'), { recursive: true, force: true });
     const npm = npmCommand();
     // Plain `npm install` (no --legacy-peer-deps); the registry is reached, its packages are likely in npm's cache.
@@ -133,7 +152,12 @@ describe(`a fresh ${CORE} app that installs ${BUILD.name} from its tarball`, () 
     const synth =
       CORE === 'cdktn'
         ? (() => {
-            const result = runCdktn(['synth', '--output', outdir], { cwd: app, sourceAlias: false, timeoutMs: 300_000, env: { CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0' } });
+            const result = runCdktn(['synth', '--output', outdir], {
+              cwd: app,
+              sourceAlias: false,
+              timeoutMs: 300_000,
+              env: { CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0' },
+            });
             return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
           })()
         : run(path.join(ROOT, 'node_modules', '.bin', 'cdktf'), ['synth', '--output', outdir], app);
@@ -162,11 +186,14 @@ describe(`a fresh ${CORE} app that installs ${BUILD.name} from its tarball`, () 
     expect(report.stack).toBe('clinic');
     // FHIR (azurerm) and DICOM without a customer-managed key are the findings: warnings, so synth succeeds.
     expect(report.summary).toMatchObject({ errors: 0, warnings: 2, unknown: 0, suppressed: 0 });
-    expect(report.findings.filter((finding) => finding.result === 'non-compliant').map((finding) => [finding.ruleId, finding.constructPath])).toEqual([
-      ['AHDS-CUSTOMER-MANAGED-KEY', 'clinic/Health/Imaging'],
-      ['AHDS-CUSTOMER-MANAGED-KEY', 'clinic/Health/Records'],
-    ]);
-    expect(fs.readFileSync(path.join(stackDir, 'health-data-compliance.csv'), 'utf8')).toMatch(/^Rule ID,Level,Resource,Construct Path,Result,Suppressed,Suppression Reason,Reason\n/);
+    expect(report.findings.filter((finding) => finding.result === 'non-compliant').map((finding) => [finding.ruleId, finding.constructPath])).toEqual(
+      [
+        ['AHDS-CUSTOMER-MANAGED-KEY', 'clinic/Health/Imaging'],
+        ['AHDS-CUSTOMER-MANAGED-KEY', 'clinic/Health/Records'],
+      ],
+    );
+    expect(fs.readFileSync(path.join(stackDir, 'health-data-compliance.csv'), 'utf8')).toMatch(
+      /^Rule ID,Level,Resource,Construct Path,Result,Suppressed,Suppression Reason,Reason\n/,
+    );
   });
 });
-

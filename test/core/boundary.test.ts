@@ -36,7 +36,9 @@ describe('the workspace boundary', () => {
     const member = new Construct(stack, 'Member');
     new TerraformStack(app, 'empty');
     WorkspaceBoundary.of(workspace)!.addMember(member);
-    const inside = WorkspaceBoundary.of(workspace)!.resourcesInside(stack).map((resource) => resource.node.path);
+    const inside = WorkspaceBoundary.of(workspace)!
+      .resourcesInside(stack)
+      .map((resource) => resource.node.path);
     expect(inside.sort()).toEqual(['stack/Health/Resource', 'stack/Images/Resource']);
   });
 

@@ -33,7 +33,9 @@ describe('region suggestions', () => {
     ['a 1 MB location of letters of real regions', 'eastus'.repeat(200_000)],
     ['a long location with spaces', 'East US '.repeat(100_000)],
   ])('%s fails in well under a second, quoted briefly and without a suggestion', (_, location) => {
-    const { value: error, ms } = timed(() => validationError(() => new Workspace(stack(), 'Health', { name: 'health', location, resourceGroupName: 'rg' })));
+    const { value: error, ms } = timed(() =>
+      validationError(() => new Workspace(stack(), 'Health', { name: 'health', location, resourceGroupName: 'rg' })),
+    );
     expect(ms).toBeLessThan(1000);
     expect(error.message).toContain('is invalid: not a known Azure region.');
     expect(error.message).not.toContain('Did you mean');
@@ -83,7 +85,13 @@ describe('mapping documents whose sub-objects are shared (not cyclic)', () => {
   test.each([
     ['in an unknown member', (dag: unknown) => ({ templateType: 'CollectionContent', template: [], extra: dag })],
     ['as the template array', (dag: unknown) => ({ templateType: 'CollectionContent', template: dag })],
-    ['inside a template', (dag: unknown) => ({ templateType: 'CollectionContent', template: [{ templateType: 'CalculatedContent', template: { typeName: 'hr', values: dag } }] })],
+    [
+      'inside a template',
+      (dag: unknown) => ({
+        templateType: 'CollectionContent',
+        template: [{ templateType: 'CalculatedContent', template: { typeName: 'hr', values: dag } }],
+      }),
+    ],
   ])('a 40-level shared DAG %s fails a MedTech service in under a second', (_, build) => {
     const { value: error, ms } = timed(() =>
       validationError(() => {

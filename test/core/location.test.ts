@@ -15,7 +15,9 @@ describe('regions', () => {
     const stack = stackWith();
     const problems = new InputProblems(stack);
     checkLocation(stack, problems, 'Workspace location', 'westeurop');
-    expect(problems.all).toEqual([expect.stringMatching(/Workspace location "westeurop" is invalid: not a known Azure region\. Did you mean "westeurope"\?.*additionalLocations/)]);
+    expect(problems.all).toEqual([
+      expect.stringMatching(/Workspace location "westeurop" is invalid: not a known Azure region\. Did you mean "westeurope"\?.*additionalLocations/),
+    ]);
     const newer = stackWith({ [ADDITIONAL_LOCATIONS_CONTEXT]: ['eastus3'] });
     const accepted = new InputProblems(newer);
     expect(checkLocation(newer, accepted, 'Workspace location', 'East US 3')).toBe('eastus3');
@@ -30,7 +32,9 @@ describe('regions', () => {
     expect(inheritLocation(stack, problems, 'FhirService location', 'East US', parent)).toEqual({ location: 'eastus' });
     expect(problems.all).toEqual([]);
     inheritLocation(stack, problems, 'FhirService location', 'westeurope', parent);
-    expect(problems.all).toEqual([expect.stringMatching(/FhirService location "westeurope" is invalid: a service is in its workspace stack\/Health's region/)]);
+    expect(problems.all).toEqual([
+      expect.stringMatching(/FhirService location "westeurope" is invalid: a service is in its workspace stack\/Health's region/),
+    ]);
     const token = new TerraformVariable(stack, 'region', {}).stringValue;
     const placed = inheritLocation(stack, new InputProblems(stack), 'FhirService location', token, parent);
     expect(placed.precondition?.errorMessage).toMatch(/FhirService location must equal the workspace stack\/Health's location/);

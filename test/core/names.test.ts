@@ -1,8 +1,15 @@
 import { App, TerraformStack } from 'cdktf';
-import { checkResourceIdLength, parseWorkspaceId, RESOURCE_GROUP_NAME_RULE, SERVICE_NAME_RULE, UUID_RULE, WORKSPACE_NAME_RULE } from '../../lib/core/names';
+import {
+  checkResourceIdLength,
+  parseWorkspaceId,
+  RESOURCE_GROUP_NAME_RULE,
+  SERVICE_NAME_RULE,
+  UUID_RULE,
+  WORKSPACE_NAME_RULE,
+} from '../../lib/core/names';
 import { InputProblems } from '../../lib/core/validation';
 
-describe('name rules (Azure\'s, stricter than the provider where they differ)', () => {
+describe("name rules (Azure's, stricter than the provider where they differ)", () => {
   test.each([
     ['health', true],
     ['h01', true],
@@ -46,7 +53,10 @@ describe('name rules (Azure\'s, stricter than the provider where they differ)', 
   });
 
   test('parses a workspace id into its name and resource group', () => {
-    expect(parseWorkspaceId('/subscriptions/s/resourceGroups/rg-health/providers/Microsoft.HealthcareApis/workspaces/health')).toEqual({ resourceGroupName: 'rg-health', workspaceName: 'health' });
+    expect(parseWorkspaceId('/subscriptions/s/resourceGroups/rg-health/providers/Microsoft.HealthcareApis/workspaces/health')).toEqual({
+      resourceGroupName: 'rg-health',
+      workspaceName: 'health',
+    });
     expect(parseWorkspaceId('/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/x')).toBeUndefined();
   });
 });

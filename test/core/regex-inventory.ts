@@ -31,7 +31,8 @@ export function scanLibrary(): { literals: RegexSite[]; dynamic: string[] } {
   const dynamic: string[] = [];
   for (const file of libraryFiles()) {
     const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-    const where = (node: ts.Node): string => `${path.relative(path.join(LIB, '..'), file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+    const where = (node: ts.Node): string =>
+      `${path.relative(path.join(LIB, '..'), file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
     const visit = (node: ts.Node): void => {
       if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
         const text = (node as ts.RegularExpressionLiteral).text;

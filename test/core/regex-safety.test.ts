@@ -18,7 +18,9 @@ describe('regular expressions in lib/', () => {
   test('the scan finds the library and its regexes', () => {
     expect(libraryFiles().length).toBeGreaterThan(50);
     // Spot checks that the scanner reads what it should: the CORS origin rule and a flagged sticky lexer rule.
-    expect(literals.some((site) => site.where.startsWith(path.join('lib', 'core', 'cors.ts')) && site.source.includes('[hH][tT][tT][pP]'))).toBe(true);
+    expect(literals.some((site) => site.where.startsWith(path.join('lib', 'core', 'cors.ts')) && site.source.includes('[hH][tT][tT][pP]'))).toBe(
+      true,
+    );
     expect(literals.some((site) => site.flags.includes('y'))).toBe(true);
   });
 
@@ -35,7 +37,10 @@ describe('regular expressions in lib/', () => {
     const unsafe = literals
       .map((site) => ({ site, result: checkSync(site.source, site.flags, { timeout: 20_000 }) }))
       .filter(({ result }) => result.status !== 'safe')
-      .map(({ site, result }) => `${site.where} /${site.source}/${site.flags}: ${result.status}${result.status === 'vulnerable' ? ` (${result.complexity.type}; attack ${result.attack.pattern})` : ''}`);
+      .map(
+        ({ site, result }) =>
+          `${site.where} /${site.source}/${site.flags}: ${result.status}${result.status === 'vulnerable' ? ` (${result.complexity.type}; attack ${result.attack.pattern})` : ''}`,
+      );
     expect(unsafe).toEqual([]);
   });
 
@@ -45,7 +50,8 @@ describe('regular expressions in lib/', () => {
       const regex = new RegExp(site.source, site.flags);
       for (const text of hostileStrings(site)) {
         const elapsed = fastestOf(() => run(regex, text));
-        if (elapsed > BOUND_MS) slow.push(`${site.where} /${site.source}/${site.flags} took ${Math.round(elapsed)} ms on ${JSON.stringify(text.slice(0, 20))}...`);
+        if (elapsed > BOUND_MS)
+          slow.push(`${site.where} /${site.source}/${site.flags} took ${Math.round(elapsed)} ms on ${JSON.stringify(text.slice(0, 20))}...`);
       }
     }
     expect(slow).toEqual([]);
@@ -133,7 +139,6 @@ interface RuleLike {
 function exportedRules(): Array<{ name: string; rule: RuleLike }> {
   const found: Array<{ name: string; rule: RuleLike }> = [];
   for (const file of libraryFiles()) {
-     
     const exports = require(file) as Record<string, unknown>;
     for (const [name, value] of Object.entries(exports)) {
       if (isRule(value)) found.push({ name: `${path.relative(LIB, file)}#${name}`, rule: value });
@@ -143,5 +148,10 @@ function exportedRules(): Array<{ name: string; rule: RuleLike }> {
 }
 
 function isRule(value: unknown): value is RuleLike {
-  return typeof value === 'object' && value !== null && typeof (value as RuleLike).requirement === 'string' && typeof (value as RuleLike).test === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as RuleLike).requirement === 'string' &&
+    typeof (value as RuleLike).test === 'function'
+  );
 }

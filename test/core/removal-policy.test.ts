@@ -1,7 +1,8 @@
 import { Annotations, App, TerraformStack } from 'cdktf';
 import { preventDestroyFor, RemovalPolicy } from '../../lib/core/removal-policy';
 
-const warningsOf = (stack: TerraformStack): string[] => stack.node.metadata.filter((entry) => entry.type === '@cdktf/warn').map((entry) => String(entry.data));
+const warningsOf = (stack: TerraformStack): string[] =>
+  stack.node.metadata.filter((entry) => entry.type === '@cdktf/warn').map((entry) => String(entry.data));
 
 describe('removal policy', () => {
   test('RETAIN (the default) sets prevent_destroy', () => {
@@ -20,7 +21,9 @@ describe('removal policy', () => {
 
   test('anything else fails instead of falling through to DESTROY, with the fix', () => {
     const stack = new TerraformStack(new App(), 'stack');
-    expect(() => preventDestroyFor(stack, 'RETAIN' as RemovalPolicy, 'x')).toThrow(/removalPolicy "RETAIN" is invalid: RemovalPolicy\.RETAIN \("retain"\) or RemovalPolicy\.DESTROY \("destroy"\)\. Use RemovalPolicy\.RETAIN\./);
+    expect(() => preventDestroyFor(stack, 'RETAIN' as RemovalPolicy, 'x')).toThrow(
+      /removalPolicy "RETAIN" is invalid: RemovalPolicy\.RETAIN \("retain"\) or RemovalPolicy\.DESTROY \("destroy"\)\. Use RemovalPolicy\.RETAIN\./,
+    );
     expect(() => preventDestroyFor(stack, 'keep' as RemovalPolicy, 'x')).toThrow(/Leave it out to keep the default/);
   });
 });

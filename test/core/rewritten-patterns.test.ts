@@ -42,15 +42,20 @@ describe('CORS origin pattern', () => {
   test('agrees with the old pattern on random origins', () => {
     const host = fc.string({ unit: fc.constantFrom('a', 'b', '1', '-', '.', '.', ':', '/', '_', 'é'), maxLength: 12 });
     fc.assert(
-      fc.property(fc.constantFrom('http://', 'https://', 'Https://', ''), host, fc.constantFrom('', ':8080', ':0', ':999999', '/'), (prefix, name, suffix) => {
-        const origin = `${prefix}${name}${suffix}`;
-        expect(ORIGIN_PATTERN.test(origin)).toBe(OLD_ORIGIN.test(origin));
-      }),
+      fc.property(
+        fc.constantFrom('http://', 'https://', 'Https://', ''),
+        host,
+        fc.constantFrom('', ':8080', ':0', ':999999', '/'),
+        (prefix, name, suffix) => {
+          const origin = `${prefix}${name}${suffix}`;
+          expect(ORIGIN_PATTERN.test(origin)).toBe(OLD_ORIGIN.test(origin));
+        },
+      ),
       { numRuns: 20_000 },
     );
   });
 
-  test('the issue\'s example fails at once with the fix, for FHIR and DICOM alike', () => {
+  test("the issue's example fails at once with the fix, for FHIR and DICOM alike", () => {
     for (const kind of ['fhir', 'dicom'] as const) {
       const started = performance.now();
       const error = constructError((workspace) => {
@@ -65,7 +70,12 @@ describe('CORS origin pattern', () => {
   });
 
   test('hostile origins of 100,000 characters are rejected in well under a second', () => {
-    const hostile = [`https://${'a'.repeat(100_000)}/`, `https://${'a.'.repeat(50_000)}-/`, `HTTP://-${'S'.repeat(100_000)}\u0000`, `https://${'a'.repeat(100_000)}:1234567`];
+    const hostile = [
+      `https://${'a'.repeat(100_000)}/`,
+      `https://${'a.'.repeat(50_000)}-/`,
+      `HTTP://-${'S'.repeat(100_000)}\u0000`,
+      `https://${'a'.repeat(100_000)}:1234567`,
+    ];
     for (const origin of hostile) {
       const started = performance.now();
       expect(ORIGIN_PATTERN.test(origin)).toBe(false);
@@ -88,10 +98,33 @@ describe('resource id rules (matched by segments instead of a RegExp built at ru
     'Microsoft\\.EventHub/namespaces/[^/]+/authorizationRules/[^/]+',
     'Microsoft\\.HealthcareApis/workspaces/[^/]+',
   ];
-  const parts = fc.constantFrom('', 'subscriptions', 'resourceGroups', 'providers', 'Microsoft.Network', 'MicrosoftxNetwork', 'microsoft.network', 'virtualNetworks',
-    'subnets', 'privateDnsZones', 'Microsoft.ManagedIdentity', 'userAssignedIdentities', 'Microsoft.EventHub', 'namespaces', 'authorizationRules',
-    'Microsoft.HealthcareApis', 'workspaces', 'x', 'rg-1', 'a b', 'é', 'line\nbreak');
-  const id = fc.tuple(fc.boolean(), fc.array(parts, { maxLength: 11 }), fc.boolean()).map(([lead, segments, trail]) => `${lead ? '/' : ''}${segments.join('/')}${trail ? '/' : ''}`);
+  const parts = fc.constantFrom(
+    '',
+    'subscriptions',
+    'resourceGroups',
+    'providers',
+    'Microsoft.Network',
+    'MicrosoftxNetwork',
+    'microsoft.network',
+    'virtualNetworks',
+    'subnets',
+    'privateDnsZones',
+    'Microsoft.ManagedIdentity',
+    'userAssignedIdentities',
+    'Microsoft.EventHub',
+    'namespaces',
+    'authorizationRules',
+    'Microsoft.HealthcareApis',
+    'workspaces',
+    'x',
+    'rg-1',
+    'a b',
+    'é',
+    'line\nbreak',
+  );
+  const id = fc
+    .tuple(fc.boolean(), fc.array(parts, { maxLength: 11 }), fc.boolean())
+    .map(([lead, segments, trail]) => `${lead ? '/' : ''}${segments.join('/')}${trail ? '/' : ''}`);
 
   test.each(providerPatterns)('%s agrees with the old RegExp on random ids', (pattern) => {
     const old = new RegExp(`^/?subscriptions/[^/]+/resourceGroups/[^/]+/providers/${pattern}$`);
@@ -101,7 +134,10 @@ describe('resource id rules (matched by segments instead of a RegExp built at ru
     expect(rule.test(valid.slice(1))).toBe(true);
     expect(rule.test(`${valid}/`)).toBe(false);
     expect(rule.test(valid.replace('/rg/', '//'))).toBe(false);
-    fc.assert(fc.property(id, (candidate) => expect(rule.test(candidate)).toBe(old.test(candidate))), { numRuns: 5_000 });
+    fc.assert(
+      fc.property(id, (candidate) => expect(rule.test(candidate)).toBe(old.test(candidate))),
+      { numRuns: 5_000 },
+    );
     // The valid shape with each segment mutated, which random ids rarely reach.
     const segments = valid.split('/');
     segments.forEach((_, i) => {
@@ -135,8 +171,17 @@ describe('trimming without trailing-run regexes', () => {
   });
 
   test('the name repairs suggest what they suggested before', () => {
-    const oldServiceRepair = (value: string): string => value.replace(/[^-0-9a-zA-Z]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 24).replace(/-+$/, '');
-    const oldGroupRepair = (value: string): string => value.replace(/[^-\w._()]+/g, '-').slice(0, 90).replace(/\.+$/, '');
+    const oldServiceRepair = (value: string): string =>
+      value
+        .replace(/[^-0-9a-zA-Z]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 24)
+        .replace(/-+$/, '');
+    const oldGroupRepair = (value: string): string =>
+      value
+        .replace(/[^-\w._()]+/g, '-')
+        .slice(0, 90)
+        .replace(/\.+$/, '');
     const suggestion = (candidate: string, pattern: RegExp): string | undefined => (pattern.test(candidate) ? `Use e.g. "${candidate}".` : undefined);
     const name = fc.string({ unit: fc.constantFrom('-', '_', '.', 'a', 'B', '0', ' ', '(', 'é', '$'), maxLength: 30 });
     fc.assert(
@@ -150,14 +195,28 @@ describe('trimming without trailing-run regexes', () => {
   });
 
   test('principal keys are what they were', () => {
-    const oldKey = (value: string): string => value.toLowerCase().replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^_+|_+$/g, '') || 'principal';
+    const oldKey = (value: string): string =>
+      value
+        .toLowerCase()
+        .replace(/[^A-Za-z0-9_.-]+/g, '_')
+        .replace(/^_+|_+$/g, '') || 'principal';
     const scope = new TerraformStack(new App(), 'stack');
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('_', '-', 'A', '0', ' ', '$', '.', 'é'), maxLength: 20 }), (value) => expect(principalKey(scope, value)).toBe(oldKey(value))), { numRuns: 10_000 });
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('_', '-', 'A', '0', ' ', '$', '.', 'é'), maxLength: 20 }), (value) =>
+        expect(principalKey(scope, value)).toBe(oldKey(value)),
+      ),
+      { numRuns: 10_000 },
+    );
   });
 
   test('private endpoint names: the suggested repair is what it was', () => {
     const pattern = /^[a-zA-Z0-9]([-a-zA-Z0-9_.]{0,78}[a-zA-Z0-9_])?$/;
-    const oldRepair = (value: string): string => value.replace(/[^-a-zA-Z0-9_.]+/g, '-').replace(/^[^a-zA-Z0-9]+/, '').slice(0, 80).replace(/[-.]+$/, '');
+    const oldRepair = (value: string): string =>
+      value
+        .replace(/[^-a-zA-Z0-9_.]+/g, '-')
+        .replace(/^[^a-zA-Z0-9]+/, '')
+        .slice(0, 80)
+        .replace(/[-.]+$/, '');
     const subnetId = '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s';
     for (const name of ['-pe-', 'pe..--', 'pe name.-.-', 'é-pe-.', '_pe_', `pe${'-'.repeat(90)}x`, 'pe$', '--']) {
       const repaired = oldRepair(name);

@@ -17,8 +17,12 @@ describe('tags', () => {
   });
 
   test('values are strings; a map that is not an object is reported once', () => {
-    expect(problemsFor((p) => checkTags(p, 'tags', { env: 3 as unknown as string }))).toEqual([expect.stringMatching(/tags "env" has a number value; tag values are strings/)]);
-    expect(problemsFor((p) => checkTags(p, 'tags', 'env=prod' as unknown as Record<string, string>))).toEqual([expect.stringMatching(/tags "env=prod" is invalid: a map of tag names/)]);
+    expect(problemsFor((p) => checkTags(p, 'tags', { env: 3 as unknown as string }))).toEqual([
+      expect.stringMatching(/tags "env" has a number value; tag values are strings/),
+    ]);
+    expect(problemsFor((p) => checkTags(p, 'tags', 'env=prod' as unknown as Record<string, string>))).toEqual([
+      expect.stringMatching(/tags "env=prod" is invalid: a map of tag names/),
+    ]);
   });
 
   test('a token map is not checked', () => {

@@ -19,11 +19,19 @@ function problemsOf(tags: Tags, build?: (stack: TerraformStack) => Tags): string
 
 describe('tag lengths are counted in UTF-8 bytes', () => {
   test.each([
-    ["the issue's example: 'é' x 200 (400 bytes) as a value", { note: 'é'.repeat(200) }, 'Workspace tags "note" has a value of 400 bytes (200 characters); a tag value may have at most 256 bytes'],
+    [
+      "the issue's example: 'é' x 200 (400 bytes) as a value",
+      { note: 'é'.repeat(200) },
+      'Workspace tags "note" has a value of 400 bytes (200 characters); a tag value may have at most 256 bytes',
+    ],
     ['128 three-byte characters (384 bytes)', { note: '病'.repeat(128) }, 'has a value of 384 bytes (128 characters)'],
     ['65 four-byte emoji (260 bytes)', { note: '🏥'.repeat(65) }, 'has a value of 260 bytes (65 characters)'],
     ['257 ASCII characters', { note: 'v'.repeat(257) }, 'has a value of 257 bytes; a tag value may have at most 256 bytes'],
-    ['a name of 300 two-byte characters (600 bytes)', { ['ä'.repeat(300)]: 'v' }, 'is 600 bytes (300 characters); a tag key may have at most 512 bytes'],
+    [
+      'a name of 300 two-byte characters (600 bytes)',
+      { ['ä'.repeat(300)]: 'v' },
+      'is 600 bytes (300 characters); a tag key may have at most 512 bytes',
+    ],
     ['a name of 513 ASCII characters', { ['k'.repeat(513)]: 'v' }, 'is 513 bytes; a tag key may have at most 512 bytes'],
   ])('%s fails', (_, tags, expected) => {
     const problems = problemsOf(tags);
@@ -58,7 +66,9 @@ describe('tag names', () => {
   });
 
   test('an empty name fails', () => {
-    expect(problemsOf({ '': 'x' })).toEqual(['[stack/Health] Workspace tags has a tag with an empty name; Azure requires a tag name. Give the tag a name or remove it.']);
+    expect(problemsOf({ '': 'x' })).toEqual([
+      '[stack/Health] Workspace tags has a tag with an empty name; Azure requires a tag name. Give the tag a name or remove it.',
+    ]);
   });
 
   test.each(['cost-center', 'Cost Center', 'a.b_c:d', 'hipaa=true', '病院', '#team', '*', '+x'])('%s is a valid name', (name) => {

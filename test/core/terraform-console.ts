@@ -13,7 +13,13 @@ export function evaluateExpression(expression: string, values: Record<string, st
   for (const [reference, value] of Object.entries(values)) hcl = hcl.split(reference).join(value);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahds-console-'));
   try {
-    return execFileSync('terraform', ['console'], { cwd: dir, input: `${hcl}\n`, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null' }, stdio: ['pipe', 'pipe', 'pipe'] }).trim();
+    return execFileSync('terraform', ['console'], {
+      cwd: dir,
+      input: `${hcl}\n`,
+      encoding: 'utf8',
+      env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    }).trim();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

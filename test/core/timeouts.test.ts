@@ -14,17 +14,38 @@ const EVENT_HUB = { namespaceName: 'contoso-devices', eventHubName: 'telemetry',
 
 type Build = (workspace: Workspace, timeouts: unknown) => void;
 const CONSTRUCTS: ReadonlyArray<readonly [string, Build]> = [
-  ['Workspace', (workspace, timeouts) => new Workspace(workspace.node.scope!, 'Other', { name: 'other', location: 'eastus', resourceGroupName: 'rg', timeouts: timeouts as never })],
+  [
+    'Workspace',
+    (workspace, timeouts) =>
+      new Workspace(workspace.node.scope!, 'Other', { name: 'other', location: 'eastus', resourceGroupName: 'rg', timeouts: timeouts as never }),
+  ],
   ['FhirService', (workspace, timeouts) => workspace.addFhirService('Fhir', { name: 'records', timeouts: timeouts as never })],
   ['DicomService', (workspace, timeouts) => workspace.addDicomService('Dicom', { name: 'images', timeouts: timeouts as never })],
-  ['MedTechService', (workspace, timeouts) => workspace.addMedTechService('Devices', { name: 'devices', eventHub: EVENT_HUB, deviceMapping: DeviceMapping.collection([]), timeouts: timeouts as never })],
-  ['MedTechService destination.', (workspace, timeouts) =>
-    workspace.addMedTechService('Devices', {
-      name: 'devices',
-      eventHub: EVENT_HUB,
-      deviceMapping: DeviceMapping.collection([]),
-      destination: { fhirService: workspace.addFhirService('Fhir', { name: 'records' }), identityResolution: 'Lookup', fhirMapping: FhirMapping.collection([]), timeouts: timeouts as never },
-    })],
+  [
+    'MedTechService',
+    (workspace, timeouts) =>
+      workspace.addMedTechService('Devices', {
+        name: 'devices',
+        eventHub: EVENT_HUB,
+        deviceMapping: DeviceMapping.collection([]),
+        timeouts: timeouts as never,
+      }),
+  ],
+  [
+    'MedTechService destination.',
+    (workspace, timeouts) =>
+      workspace.addMedTechService('Devices', {
+        name: 'devices',
+        eventHub: EVENT_HUB,
+        deviceMapping: DeviceMapping.collection([]),
+        destination: {
+          fhirService: workspace.addFhirService('Fhir', { name: 'records' }),
+          identityResolution: 'Lookup',
+          fhirMapping: FhirMapping.collection([]),
+          timeouts: timeouts as never,
+        },
+      }),
+  ],
   ['Private endpoint', (workspace, timeouts) => workspace.addPrivateEndpoint('Endpoint', { subnetId: SUBNET, timeouts: timeouts as never })],
 ];
 
@@ -70,15 +91,22 @@ describe.each(CONSTRUCTS)('%s timeouts', (label, build) => {
   });
 
   test('an unknown operation is reported', () => {
-    expect(problemsOf(build, { Create: '90m' })[0]).toContain('has "Create", which is no timeout of this resource; the block has create, read, update, delete. Remove it, or write "create".');
+    expect(problemsOf(build, { Create: '90m' })[0]).toContain(
+      'has "Create", which is no timeout of this resource; the block has create, read, update, delete. Remove it, or write "create".',
+    );
   });
 
-  test.each([{ create: '90m', read: '5m', update: '1h30m', delete: '30s' }, { create: '1.5h' }, {}, { create: undefined }])('%p passes', (timeouts) => {
-    expect(problemsOf(build, timeouts)).toEqual([]);
-  });
+  test.each([{ create: '90m', read: '5m', update: '1h30m', delete: '30s' }, { create: '1.5h' }, {}, { create: undefined }])(
+    '%p passes',
+    (timeouts) => {
+      expect(problemsOf(build, timeouts)).toEqual([]);
+    },
+  );
 
   test('tokens pass: the whole block or a value', () => {
-    expect(problemsOf(build, (stack: TerraformStack) => ({ create: new TerraformVariable(stack, 'create', { type: 'string' }).stringValue }))).toEqual([]);
+    expect(
+      problemsOf(build, (stack: TerraformStack) => ({ create: new TerraformVariable(stack, 'create', { type: 'string' }).stringValue })),
+    ).toEqual([]);
     expect(problemsOf(build, (stack: TerraformStack) => new TerraformVariable(stack, 'timeouts', { type: 'any' }).value)).toEqual([]);
   });
 });
@@ -88,9 +116,30 @@ describe('the duration syntax is Go time.ParseDuration (as Terraform parses time
     const unit = fc.constantFrom('ns', 'us', 'µs', 'μs', 'ms', 's', 'm', 'h', '', 'd', 'H', 'sec', 'min', ' ', 'mh');
     const number = fc.constantFrom('0', '1', '90', '1.5', '.5', '5.', '.', '007', '2562047', '2562048', '9223372036', '');
     const part = fc.tuple(number, unit).map(([n, u]) => `${n}${u}`);
-    const duration = fc.tuple(fc.constantFrom('', '', '', '+', '-'), fc.array(part, { minLength: 0, maxLength: 3 })).map(([sign, parts]) => `${sign}${parts.join('')}`);
-    const corpus = [...new Set([...fc.sample(duration, { numRuns: 1500, seed: 42 }), '0', '+0', '-0', '1h30m', '90m', '1h30', '1.5h', 'h', '1e3s', '2562047h', '2562048h', '9223372036854775807ns', '9223372036854775808ns'])];
-    const verdicts = JSON.parse(JSON.parse(evaluateExpression(`jsonencode([for d in ${JSON.stringify(corpus)} : can(timeadd("2024-01-01T00:00:00Z", d))])`, {}))) as boolean[];
+    const duration = fc
+      .tuple(fc.constantFrom('', '', '', '+', '-'), fc.array(part, { minLength: 0, maxLength: 3 }))
+      .map(([sign, parts]) => `${sign}${parts.join('')}`);
+    const corpus = [
+      ...new Set([
+        ...fc.sample(duration, { numRuns: 1500, seed: 42 }),
+        '0',
+        '+0',
+        '-0',
+        '1h30m',
+        '90m',
+        '1h30',
+        '1.5h',
+        'h',
+        '1e3s',
+        '2562047h',
+        '2562048h',
+        '9223372036854775807ns',
+        '9223372036854775808ns',
+      ]),
+    ];
+    const verdicts = JSON.parse(
+      JSON.parse(evaluateExpression(`jsonencode([for d in ${JSON.stringify(corpus)} : can(timeadd("2024-01-01T00:00:00Z", d))])`, {})),
+    ) as boolean[];
     expect(verdicts).toHaveLength(corpus.length);
     const disagreements = corpus.filter((text, i) => {
       const ours = durationProblem(text) === undefined;
@@ -104,7 +153,13 @@ describe('the duration syntax is Go time.ParseDuration (as Terraform parses time
   });
 
   test('a 100,000-character value is checked in linear time (a generous bound: a quadratic check takes minutes)', () => {
-    const cases: Array<[string, boolean]> = [['1'.repeat(100_000), false], ['1h'.repeat(50_000), true], ['.'.repeat(100_000), false], [`1${'x'.repeat(100_000)}`, false], [`.${'9'.repeat(100_000)}s`, true]];
+    const cases: Array<[string, boolean]> = [
+      ['1'.repeat(100_000), false],
+      ['1h'.repeat(50_000), true],
+      ['.'.repeat(100_000), false],
+      [`1${'x'.repeat(100_000)}`, false],
+      [`.${'9'.repeat(100_000)}s`, true],
+    ];
     for (const [text, valid] of cases) {
       const started = performance.now();
       expect(durationProblem(text) === undefined).toBe(valid);
@@ -115,9 +170,19 @@ describe('the duration syntax is Go time.ParseDuration (as Terraform parses time
 
 describe('publicNetworkAccessEnabled is type-checked wherever it is accepted', () => {
   test.each([
-    ['Workspace', (stack: TerraformStack, value: unknown) => new Workspace(stack, 'Health', { name: 'health', location: 'eastus', resourceGroupName: 'rg', publicNetworkAccessEnabled: value as boolean })],
-    ['DicomService', (stack: TerraformStack, value: unknown) =>
-      new Workspace(stack, 'Health', { name: 'health', location: 'eastus', resourceGroupName: 'rg' }).addDicomService('Dicom', { name: 'images', publicNetworkAccessEnabled: value as boolean })],
+    [
+      'Workspace',
+      (stack: TerraformStack, value: unknown) =>
+        new Workspace(stack, 'Health', { name: 'health', location: 'eastus', resourceGroupName: 'rg', publicNetworkAccessEnabled: value as boolean }),
+    ],
+    [
+      'DicomService',
+      (stack: TerraformStack, value: unknown) =>
+        new Workspace(stack, 'Health', { name: 'health', location: 'eastus', resourceGroupName: 'rg' }).addDicomService('Dicom', {
+          name: 'images',
+          publicNetworkAccessEnabled: value as boolean,
+        }),
+    ],
   ])('%s', (label, build) => {
     for (const value of ['false', 0, null, {}, 'true']) {
       const stack = new TerraformStack(new App(), 'stack');

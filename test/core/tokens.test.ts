@@ -1,13 +1,5 @@
 import { Fn, Lazy, TerraformStack, TerraformVariable, Token } from 'cdktf';
-import {
-  DeviceMapping,
-  FhirMapping,
-  FhirService,
-  FhirVersion,
-  ManagedIdentityType,
-  Workspace,
-  checkDeviceMapping,
-} from '../../lib';
+import { DeviceMapping, FhirMapping, FhirService, FhirVersion, ManagedIdentityType, Workspace, checkDeviceMapping } from '../../lib';
 import { APPLY_TIME_VALUE, describeInput } from '../../lib/core/describe';
 import { fail, InputProblems } from '../../lib/core/validation';
 import { errorOf, synth } from '../helpers';
@@ -19,7 +11,8 @@ const EVENT_HUB = { namespaceName: 'contoso-devices', eventHubName: 'telemetry',
 const UAI = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/app';
 const RAW_TOKEN = /TfToken|TOKEN\.\d/;
 
-const workspaceIn = (stack: TerraformStack): Workspace => new Workspace(stack, 'Health', { name: 'health', location: 'eastus', resourceGroupName: 'rg-health' });
+const workspaceIn = (stack: TerraformStack): Workspace =>
+  new Workspace(stack, 'Health', { name: 'health', location: 'eastus', resourceGroupName: 'rg-health' });
 const variable = (stack: TerraformStack, id: string, type: string): TerraformVariable => new TerraformVariable(stack, id, { type });
 
 const heartRateTemplate = (required: unknown) => ({
@@ -37,7 +30,11 @@ const heartRateTemplate = (required: unknown) => ({
 describe('token mappings pass through to Terraform', () => {
   test("the issue's example: a variable of type any as the whole device mapping", () => {
     const result = synth((stack) => {
-      workspaceIn(stack).addMedTechService('Devices', { name: 'devices', eventHub: EVENT_HUB, deviceMapping: variable(stack, 'mapping', 'any').value });
+      workspaceIn(stack).addMedTechService('Devices', {
+        name: 'devices',
+        eventHub: EVENT_HUB,
+        deviceMapping: variable(stack, 'mapping', 'any').value,
+      });
     });
     expect(result.resource('azurerm_healthcare_medtech_service').device_mapping_json).toBe('${jsonencode(var.mapping)}');
   });
@@ -49,7 +46,11 @@ describe('token mappings pass through to Terraform', () => {
         name: 'devices',
         eventHub: EVENT_HUB,
         deviceMapping: variable(stack, 'device', 'string').stringValue,
-        destination: { fhirService: workspace.addFhirService('Fhir', { name: 'records' }), identityResolution: 'Create', fhirMapping: Fn.file('fhir-mapping.json') },
+        destination: {
+          fhirService: workspace.addFhirService('Fhir', { name: 'records' }),
+          identityResolution: 'Create',
+          fhirMapping: Fn.file('fhir-mapping.json'),
+        },
       });
     });
     expect(result.resource('azurerm_healthcare_medtech_service').device_mapping_json).toBe('${var.device}');
@@ -63,7 +64,11 @@ describe('token mappings pass through to Terraform', () => {
         name: 'devices',
         eventHub: EVENT_HUB,
         deviceMapping: DeviceMapping.collection([DeviceMapping.calculatedContent(heartRateTemplate(true).template as never)]),
-        destination: { fhirService: workspace.addFhirService('Fhir', { name: 'records' }), identityResolution: 'Create', fhirMapping: variable(stack, 'fhir', 'any').value },
+        destination: {
+          fhirService: workspace.addFhirService('Fhir', { name: 'records' }),
+          identityResolution: 'Create',
+          fhirMapping: variable(stack, 'fhir', 'any').value,
+        },
       });
     });
     expect(result.resource('azurerm_healthcare_medtech_service_fhir_destination').destination_fhir_mapping_json).toBe('${jsonencode(var.fhir)}');
@@ -72,7 +77,11 @@ describe('token mappings pass through to Terraform', () => {
   test("the issue's example: `required: boolVar.booleanValue` inside a template", () => {
     const result = synth((stack) => {
       const required = variable(stack, 'required', 'bool');
-      workspaceIn(stack).addMedTechService('Devices', { name: 'devices', eventHub: EVENT_HUB, deviceMapping: { templateType: 'CollectionContent', template: [heartRateTemplate(required.booleanValue)] } });
+      workspaceIn(stack).addMedTechService('Devices', {
+        name: 'devices',
+        eventHub: EVENT_HUB,
+        deviceMapping: { templateType: 'CollectionContent', template: [heartRateTemplate(required.booleanValue)] },
+      });
     });
     const json = result.resource('azurerm_healthcare_medtech_service').device_mapping_json as string;
     expect(json.startsWith('${jsonencode({')).toBe(true);
@@ -81,11 +90,42 @@ describe('token mappings pass through to Terraform', () => {
   });
 
   test.each([
-    ['an object token as a template', (stack: TerraformStack) => ({ templateType: 'CollectionContent', template: [variable(stack, 't', 'any').value] })],
-    ['a list token as the template array', (stack: TerraformStack) => ({ templateType: 'CollectionContent', template: variable(stack, 't', 'list(any)').listValue })],
-    ['a string token as an expression', (stack: TerraformStack) => ({ templateType: 'CollectionContent', template: [{ ...heartRateTemplate(true), template: { ...heartRateTemplate(true).template, deviceIdExpression: variable(stack, 't', 'string').stringValue } }] })],
-    ['a number token as a value', (stack: TerraformStack) => ({ templateType: 'CollectionContent', template: [heartRateTemplate(true)], extra: variable(stack, 't', 'number').numberValue })],
-    ['a lazy object inside', (stack: TerraformStack) => ({ templateType: 'CollectionContent', template: [heartRateTemplate(Lazy.anyValue({ produce: () => true }))], stackName: stack.node.id })],
+    [
+      'an object token as a template',
+      (stack: TerraformStack) => ({ templateType: 'CollectionContent', template: [variable(stack, 't', 'any').value] }),
+    ],
+    [
+      'a list token as the template array',
+      (stack: TerraformStack) => ({ templateType: 'CollectionContent', template: variable(stack, 't', 'list(any)').listValue }),
+    ],
+    [
+      'a string token as an expression',
+      (stack: TerraformStack) => ({
+        templateType: 'CollectionContent',
+        template: [
+          {
+            ...heartRateTemplate(true),
+            template: { ...heartRateTemplate(true).template, deviceIdExpression: variable(stack, 't', 'string').stringValue },
+          },
+        ],
+      }),
+    ],
+    [
+      'a number token as a value',
+      (stack: TerraformStack) => ({
+        templateType: 'CollectionContent',
+        template: [heartRateTemplate(true)],
+        extra: variable(stack, 't', 'number').numberValue,
+      }),
+    ],
+    [
+      'a lazy object inside',
+      (stack: TerraformStack) => ({
+        templateType: 'CollectionContent',
+        template: [heartRateTemplate(Lazy.anyValue({ produce: () => true }))],
+        stackName: stack.node.id,
+      }),
+    ],
   ])('%s passes and is written by Terraform', (_, build) => {
     const result = synth((stack) => {
       workspaceIn(stack).addMedTechService('Devices', { name: 'devices', eventHub: EVENT_HUB, deviceMapping: build(stack) as never });
@@ -122,11 +162,32 @@ describe('token mappings pass through to Terraform', () => {
 
 describe('identity type as a token', () => {
   const cases = [
-    ['FhirService', (workspace: Workspace, type: ManagedIdentityType) => workspace.addFhirService('Service', { name: 'records', identity: { type, identityIds: [UAI] } }), 'azurerm_healthcare_fhir_service', ['SystemAssigned', 'UserAssigned']],
-    ['DicomService', (workspace: Workspace, type: ManagedIdentityType) => workspace.addDicomService('Service', { name: 'images', identity: { type, identityIds: [UAI] } }), 'azurerm_healthcare_dicom_service', ['SystemAssigned', 'UserAssigned', 'SystemAssigned, UserAssigned']],
-    ['MedTechService', (workspace: Workspace, type: ManagedIdentityType) =>
-      workspace.addMedTechService('Service', { name: 'devices', eventHub: EVENT_HUB, deviceMapping: { templateType: 'CollectionContent', template: [] }, identity: { type, identityIds: [UAI] } }),
-    'azurerm_healthcare_medtech_service', ['SystemAssigned', 'UserAssigned']],
+    [
+      'FhirService',
+      (workspace: Workspace, type: ManagedIdentityType) =>
+        workspace.addFhirService('Service', { name: 'records', identity: { type, identityIds: [UAI] } }),
+      'azurerm_healthcare_fhir_service',
+      ['SystemAssigned', 'UserAssigned'],
+    ],
+    [
+      'DicomService',
+      (workspace: Workspace, type: ManagedIdentityType) =>
+        workspace.addDicomService('Service', { name: 'images', identity: { type, identityIds: [UAI] } }),
+      'azurerm_healthcare_dicom_service',
+      ['SystemAssigned', 'UserAssigned', 'SystemAssigned, UserAssigned'],
+    ],
+    [
+      'MedTechService',
+      (workspace: Workspace, type: ManagedIdentityType) =>
+        workspace.addMedTechService('Service', {
+          name: 'devices',
+          eventHub: EVENT_HUB,
+          deviceMapping: { templateType: 'CollectionContent', template: [] },
+          identity: { type, identityIds: [UAI] },
+        }),
+      'azurerm_healthcare_medtech_service',
+      ['SystemAssigned', 'UserAssigned'],
+    ],
   ] as const;
 
   test.each(cases)('%s: a token type with identityIds is accepted, and checked at plan', (label, build, type, allowed) => {
@@ -135,19 +196,27 @@ describe('identity type as a token', () => {
     });
     const resource = result.resource(type);
     expect(resource.identity).toEqual({ type: '${var.identityType}', identity_ids: [UAI] });
-    const precondition = (resource.lifecycle.precondition as Array<{ condition: string; error_message: string }>).find((p) => p.error_message.includes(`${label} identity is invalid`));
+    const precondition = (resource.lifecycle.precondition as Array<{ condition: string; error_message: string }>).find((p) =>
+      p.error_message.includes(`${label} identity is invalid`),
+    );
     expect(precondition).toBeDefined();
     expect(precondition!.error_message).not.toMatch(RAW_TOKEN);
     // What Terraform decides at plan, for each type, with the one id given.
     for (const candidate of ['SystemAssigned', 'UserAssigned', 'SystemAssigned, UserAssigned', 'Bogus']) {
       const expected = allowed.includes(candidate as never) && candidate.includes('UserAssigned');
-      expect([candidate, evaluateExpression(precondition!.condition, { 'var.identityType': JSON.stringify(candidate) })]).toEqual([candidate, String(expected)]);
+      expect([candidate, evaluateExpression(precondition!.condition, { 'var.identityType': JSON.stringify(candidate) })]).toEqual([
+        candidate,
+        String(expected),
+      ]);
     }
   });
 
   test('a token type without identityIds: only a system-assigned type passes the plan-time check', () => {
     const result = synth((stack) => {
-      workspaceIn(stack).addFhirService('Service', { name: 'records', identity: { type: variable(stack, 'identityType', 'string').stringValue as ManagedIdentityType } });
+      workspaceIn(stack).addFhirService('Service', {
+        name: 'records',
+        identity: { type: variable(stack, 'identityType', 'string').stringValue as ManagedIdentityType },
+      });
     });
     const precondition = (result.resource('azurerm_healthcare_fhir_service').lifecycle.precondition as Array<{ condition: string }>)[0];
     expect(evaluateExpression(precondition.condition, { 'var.identityType': '"SystemAssigned"' })).toBe('true');
@@ -157,7 +226,10 @@ describe('identity type as a token', () => {
   test('a token type with a token list of ids is accepted', () => {
     const result = synth((stack) => {
       const ids = variable(stack, 'ids', 'list(string)').listValue;
-      workspaceIn(stack).addDicomService('Service', { name: 'images', identity: { type: variable(stack, 'identityType', 'string').stringValue as ManagedIdentityType, identityIds: ids } });
+      workspaceIn(stack).addDicomService('Service', {
+        name: 'images',
+        identity: { type: variable(stack, 'identityType', 'string').stringValue as ManagedIdentityType, identityIds: ids },
+      });
     });
     const precondition = (result.resource('azurerm_healthcare_dicom_service').lifecycle.precondition as Array<{ condition: string }>)[0];
     expect(precondition.condition).toContain('length(var.ids)');
@@ -166,8 +238,16 @@ describe('identity type as a token', () => {
   });
 
   test('literal types keep their synth-time errors', () => {
-    expect(errorOf(() => synth((stack) => workspaceIn(stack).addFhirService('Service', { name: 'records', identity: { type: ManagedIdentityType.SYSTEM_ASSIGNED, identityIds: [UAI] } }))))
-      .toContain('identityIds can only be given with a user-assigned type, but type is "SystemAssigned"');
+    expect(
+      errorOf(() =>
+        synth((stack) =>
+          workspaceIn(stack).addFhirService('Service', {
+            name: 'records',
+            identity: { type: ManagedIdentityType.SYSTEM_ASSIGNED, identityIds: [UAI] },
+          }),
+        ),
+      ),
+    ).toContain('identityIds can only be given with a user-assigned type, but type is "SystemAssigned"');
   });
 });
 
@@ -198,7 +278,12 @@ describe('a token FHIR version as a MedTech destination', () => {
         fhirServiceId: '/subscriptions/0/resourceGroups/rg-health/providers/Microsoft.HealthcareApis/workspaces/health/fhirServices/records',
         fhirVersion: variable(stack, 'version', 'string').stringValue as FhirVersion,
       });
-      workspace.addMedTechService('Devices', { name: 'devices', eventHub: EVENT_HUB, deviceMapping: DeviceMapping.collection([]), destination: { fhirService: fhir, identityResolution: 'Lookup', fhirMapping: FhirMapping.collection([]) } });
+      workspace.addMedTechService('Devices', {
+        name: 'devices',
+        eventHub: EVENT_HUB,
+        deviceMapping: DeviceMapping.collection([]),
+        destination: { fhirService: fhir, identityResolution: 'Lookup', fhirMapping: FhirMapping.collection([]) },
+      });
     });
     expect(result.resource('azurerm_healthcare_medtech_service_fhir_destination').lifecycle.precondition).toHaveLength(1);
   });
@@ -211,7 +296,11 @@ describe('messages show tokens as values known only at apply', () => {
     ['a list token', () => Token.asList(Fn.file('x')), APPLY_TIME_VALUE],
     ['an object token', () => Token.asAny(Fn.file('x')), APPLY_TIME_VALUE],
     ['a string with a token inside', () => `https://${Token.asString(Fn.file('x'))}/x`, `"https://${APPLY_TIME_VALUE}/x"`],
-    ['an object with tokens inside', () => ({ a: Token.asString(Fn.file('x')), b: [Token.asNumber(Fn.file('y'))] }), `{"a":${APPLY_TIME_VALUE},"b":[${APPLY_TIME_VALUE}]}`],
+    [
+      'an object with tokens inside',
+      () => ({ a: Token.asString(Fn.file('x')), b: [Token.asNumber(Fn.file('y'))] }),
+      `{"a":${APPLY_TIME_VALUE},"b":[${APPLY_TIME_VALUE}]}`,
+    ],
   ])('%s', (_, make, expected) => {
     expect(describeInput(make())).toBe(expected);
   });

@@ -3,14 +3,21 @@ import { Construct } from 'constructs';
 import { fail, HealthDataValidationError, InputProblems, objectRule, propsObject, required, ValueRule } from '../../lib/core/validation';
 
 const scope = (): Construct => new Construct(new TerraformStack(new App(), 'stack'), 'Thing');
-const SHORT: ValueRule<string> = { requirement: 'at most 3 characters', test: (value) => value.length <= 3, fix: (value) => `Use "${value.slice(0, 3)}".` };
+const SHORT: ValueRule<string> = {
+  requirement: 'at most 3 characters',
+  test: (value) => value.length <= 3,
+  fix: (value) => `Use "${value.slice(0, 3)}".`,
+};
 
 describe('InputProblems', () => {
   test('collects every problem with the construct path, the value, the rule and the fix, and throws them together', () => {
     const problems = new InputProblems(scope()).check('Thing name', 'abcd', SHORT).check('Thing label', 'wxyz', SHORT);
     expect(problems.isEmpty).toBe(false);
     expect(() => problems.throwIfAny()).toThrow(HealthDataValidationError);
-    expect(problems.all).toEqual(['[stack/Thing] Thing name "abcd" is invalid: at most 3 characters. Use "abc".', '[stack/Thing] Thing label "wxyz" is invalid: at most 3 characters. Use "wxy".']);
+    expect(problems.all).toEqual([
+      '[stack/Thing] Thing name "abcd" is invalid: at most 3 characters. Use "abc".',
+      '[stack/Thing] Thing label "wxyz" is invalid: at most 3 characters. Use "wxy".',
+    ]);
   });
 
   test('skips values not given unless the rule is required, and never rejects a token', () => {

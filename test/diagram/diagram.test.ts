@@ -31,11 +31,22 @@ function synthesize(build: (stack: TerraformStack) => void, options: { context?:
       // error findings fail the synth after the custom synthesis wrote its files
     }
     const folder = path.join(outdir, 'stacks', 'stack');
-    const read = (file: string): string | undefined => (fs.existsSync(path.join(folder, file)) ? fs.readFileSync(path.join(folder, file), 'utf8') : undefined);
+    const read = (file: string): string | undefined =>
+      fs.existsSync(path.join(folder, file)) ? fs.readFileSync(path.join(folder, file), 'utf8') : undefined;
     const markdown = read('health-data-diagram.md');
     const manifest = path.join(outdir, 'manifest.json');
-    const warnings = fs.existsSync(manifest) ? JSON.parse(fs.readFileSync(manifest, 'utf8')).stacks.stack.annotations.filter((a: { level: string }) => a.level === '@cdktf/warn').map((a: { message: string }) => a.message) : [];
-    return { files: fs.readdirSync(folder).sort(), markdown, svg: read('health-data-diagram.svg'), mermaid: markdown?.split('```mermaid\n')[1]?.split('\n```')[0], warnings };
+    const warnings = fs.existsSync(manifest)
+      ? JSON.parse(fs.readFileSync(manifest, 'utf8'))
+          .stacks.stack.annotations.filter((a: { level: string }) => a.level === '@cdktf/warn')
+          .map((a: { message: string }) => a.message)
+      : [];
+    return {
+      files: fs.readdirSync(folder).sort(),
+      markdown,
+      svg: read('health-data-diagram.svg'),
+      mermaid: markdown?.split('```mermaid\n')[1]?.split('\n```')[0],
+      warnings,
+    };
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
@@ -79,13 +90,19 @@ describe('health-data-diagram.md', () => {
     // The services are inside the workspace's subgraph.
     const inside = mermaid.split('subgraph c0')[1].split('\n  end')[0];
     for (const title of ['Workspace health', 'FHIR patients', 'DICOM images', 'MedTech devices']) expect(inside).toContain(`<b>${title}</b>`);
-    const [workspace, fhir, dicom, medtech] = ['Workspace health', 'FHIR patients', 'DICOM images', 'MedTech devices'].map((title) => idOf(mermaid, title));
+    const [workspace, fhir, dicom, medtech] = ['Workspace health', 'FHIR patients', 'DICOM images', 'MedTech devices'].map((title) =>
+      idOf(mermaid, title),
+    );
     const endpoint = idOf(mermaid, 'Private endpoint');
     const edge = (from: string, label: string, to: string) => expect(mermaid).toContain(`  ${from} -->|"${label}"| ${to}`);
     edge(endpoint, 'Private Link (healthcareworkspace)', workspace);
     edge(idOf(mermaid, 'Subnet endpoints'), 'in', endpoint);
     for (const zone of ['workspace', 'fhir', 'dicom']) {
-      const id = mermaid.split('\n').find((line) => line.includes(`<b>Private DNS zone</b><br/>privatelink.${zone}.azurehealthcareapis.com`))!.trim().split('[')[0];
+      const id = mermaid
+        .split('\n')
+        .find((line) => line.includes(`<b>Private DNS zone</b><br/>privatelink.${zone}.azurehealthcareapis.com`))!
+        .trim()
+        .split('[')[0];
       edge(endpoint, 'A records', id);
     }
     edge(idOf(mermaid, 'Event hub telemetry'), 'device messages (consumer group medtech)', medtech);
@@ -103,11 +120,18 @@ describe('health-data-diagram.md', () => {
     expect(synthesize(platform).markdown).toContain('The compliance check did not run on this stack: no compliance colours.');
   });
 
-  test("with the compliance check, each resource carries its result and colour", () => {
-    const out = synthesize((stack) => {
-      platform(stack);
-      HealthDataCompliance.suppress(stack.node.findChild('Health').node.findChild('Images'), 'AHDS-CUSTOMER-MANAGED-KEY', 'Microsoft-managed keys accepted by SR-7');
-    }, { check: true });
+  test('with the compliance check, each resource carries its result and colour', () => {
+    const out = synthesize(
+      (stack) => {
+        platform(stack);
+        HealthDataCompliance.suppress(
+          stack.node.findChild('Health').node.findChild('Images'),
+          'AHDS-CUSTOMER-MANAGED-KEY',
+          'Microsoft-managed keys accepted by SR-7',
+        );
+      },
+      { check: true },
+    );
     const mermaid = out.mermaid!;
     const classOf = (title: string): string => {
       const id = idOf(mermaid, title);
@@ -124,17 +148,27 @@ describe('health-data-diagram.md', () => {
 
   test('a workspace outside the stack is a boundary of its own', () => {
     const mermaid = synthesize((stack) => {
-      Workspace.fromWorkspaceAttributes(stack, 'Existing', { workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.HealthcareApis/workspaces/existing', location: 'eastus' }).addFhirService('Records', { name: 'records' });
+      Workspace.fromWorkspaceAttributes(stack, 'Existing', {
+        workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.HealthcareApis/workspaces/existing',
+        location: 'eastus',
+      }).addFhirService('Records', { name: 'records' });
     }).mermaid!;
     expect(mermaid).toMatch(/subgraph c0\["Workspace existing \(outside this app\)"\]\n {4}direction TB\n {4}n\d+\("<b>FHIR records<\/b>/);
   });
 
   test('labels are escaped: text from the configuration cannot break out of Mermaid or inject HTML', () => {
-    const out = synthesize((stack) => {
-      const workspace = new Workspace(stack, 'Health', BASE_WORKSPACE);
-      const fhir = workspace.addFhirService('Patients', { name: 'patients' });
-      new RoleAssignment(stack, 'Odd', { scope: fhir.fhirServiceId, roleDefinitionName: 'Reader"]:::x\n<script>alert(1)</script>|#', principalId: '"><img src=x onerror=alert(1)>' });
-    }, { context: { [HealthDataDiagram.SVG_CONTEXT_KEY]: true } });
+    const out = synthesize(
+      (stack) => {
+        const workspace = new Workspace(stack, 'Health', BASE_WORKSPACE);
+        const fhir = workspace.addFhirService('Patients', { name: 'patients' });
+        new RoleAssignment(stack, 'Odd', {
+          scope: fhir.fhirServiceId,
+          roleDefinitionName: 'Reader"]:::x\n<script>alert(1)</script>|#',
+          principalId: '"><img src=x onerror=alert(1)>',
+        });
+      },
+      { context: { [HealthDataDiagram.SVG_CONTEXT_KEY]: true } },
+    );
     expect(out.mermaid).not.toMatch(/<script|<img|"\]:::x/);
     expect(out.mermaid).toContain('Reader#quot;]:::x #lt;script#gt;alert(1)#lt;/script#gt;#124;#35;');
     expect(out.svg).not.toMatch(/<script|<img/);
@@ -150,11 +184,17 @@ describe('health-data-diagram.md', () => {
   });
 
   test('an invalid context value fails the synth with the key and the allowed values', () => {
-    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'ahds-diagram-')), skipBackendValidation: true, context: { [HealthDataDiagram.CONTEXT_KEY]: 'no' } });
+    const app = new App({
+      outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'ahds-diagram-')),
+      skipBackendValidation: true,
+      context: { [HealthDataDiagram.CONTEXT_KEY]: 'no' },
+    });
     const stack = new TerraformStack(app, 'stack');
     new AzurermProvider(stack, 'azurerm', { features: [{}] });
     platform(stack);
-    expect(errorOf(() => app.synth())).toBe('[stack] context cdktf-azure-health-data-services:diagram "no" is invalid: true or false. Set it to false to turn the file off.');
+    expect(errorOf(() => app.synth())).toBe(
+      '[stack] context cdktf-azure-health-data-services:diagram "no" is invalid: true or false. Set it to false to turn the file off.',
+    );
   });
 });
 
@@ -163,7 +203,9 @@ describe('health-data-diagram.svg', () => {
     const out = synthesize(platform, { context: { [HealthDataDiagram.SVG_CONTEXT_KEY]: true }, check: true });
     expect(out.files).toEqual(['cdk.tf.json', 'health-data-diagram.md', 'health-data-diagram.svg']);
     const svg = out.svg!;
-    expect(svg).toMatch(/^<\?xml version="1\.0" encoding="UTF-8" standalone="no"\?>\n<!DOCTYPE svg[\s\S]*<!-- Generated by graphviz version \d+\.\d+\.\d+/);
+    expect(svg).toMatch(
+      /^<\?xml version="1\.0" encoding="UTF-8" standalone="no"\?>\n<!DOCTYPE svg[\s\S]*<!-- Generated by graphviz version \d+\.\d+\.\d+/,
+    );
     expect(svg.match(/<g id="clust\d+" class="cluster">/g)).toHaveLength(1);
     const nodes = (out.mermaid!.match(/^ {2,4}n\d+[[({]/gm) ?? []).length;
     expect(svg.match(/<g id="node\d+" class="node">/g)).toHaveLength(nodes + 1); // and the legend

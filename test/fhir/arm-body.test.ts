@@ -1,7 +1,13 @@
 import { Token } from 'cdktf';
 import { ManagedIdentityType } from '../../lib/core/identity';
 import { SmartDataAction } from '../../lib/fhir/arm-settings';
-import { armIdentity, buildFhirServiceArmBody, FHIR_SERVICE_AZAPI_TYPE, fhirServiceAzapiArguments, FhirServiceArmBodyInput } from '../../lib/fhir/arm-body';
+import {
+  armIdentity,
+  buildFhirServiceArmBody,
+  FHIR_SERVICE_AZAPI_TYPE,
+  fhirServiceAzapiArguments,
+  FhirServiceArmBodyInput,
+} from '../../lib/fhir/arm-body';
 import { ResourceVersionPolicy } from '../../lib/fhir/resource-version-policy';
 
 const AUTHORITY = 'https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -27,13 +33,31 @@ describe('the ARM body sends what azurerm 4.55 sends for the same arguments', ()
   });
 
   test('CORS without max age or credentials: maxAge 0 and allowCredentials false, as the provider sends them', () => {
-    const body = buildFhirServiceArmBody({ ...minimal, cors: { allowedOrigins: ['https://app.contoso.com'], allowedHeaders: ['*'], allowedMethods: ['GET', 'POST'] } });
-    expect((body.properties as { corsConfiguration: unknown }).corsConfiguration).toEqual({ origins: ['https://app.contoso.com'], headers: ['*'], methods: ['GET', 'POST'], maxAge: 0, allowCredentials: false });
+    const body = buildFhirServiceArmBody({
+      ...minimal,
+      cors: { allowedOrigins: ['https://app.contoso.com'], allowedHeaders: ['*'], allowedMethods: ['GET', 'POST'] },
+    });
+    expect((body.properties as { corsConfiguration: unknown }).corsConfiguration).toEqual({
+      origins: ['https://app.contoso.com'],
+      headers: ['*'],
+      methods: ['GET', 'POST'],
+      maxAge: 0,
+      allowCredentials: false,
+    });
   });
 
   test('CORS with every field', () => {
-    const body = buildFhirServiceArmBody({ ...minimal, cors: { allowedOrigins: ['*'], allowedHeaders: ['Authorization'], allowedMethods: ['GET'], maxAgeInSeconds: 3600, allowCredentials: true } });
-    expect((body.properties as { corsConfiguration: unknown }).corsConfiguration).toEqual({ origins: ['*'], headers: ['Authorization'], methods: ['GET'], maxAge: 3600, allowCredentials: true });
+    const body = buildFhirServiceArmBody({
+      ...minimal,
+      cors: { allowedOrigins: ['*'], allowedHeaders: ['Authorization'], allowedMethods: ['GET'], maxAgeInSeconds: 3600, allowCredentials: true },
+    });
+    expect((body.properties as { corsConfiguration: unknown }).corsConfiguration).toEqual({
+      origins: ['*'],
+      headers: ['Authorization'],
+      methods: ['GET'],
+      maxAge: 3600,
+      allowCredentials: true,
+    });
   });
 
   test('ACR: login servers and OCI artifacts only when given; image name and digest only when given', () => {
@@ -46,12 +70,17 @@ describe('the ARM body sends what azurerm 4.55 sends for the same arguments', ()
       loginServers: ['contoso.azurecr.io'],
       ociArtifacts: [{ loginServer: 'contoso.azurecr.io' }, { loginServer: 'contoso.azurecr.io', imageName: 'templates', digest: 'sha256:0123' }],
     });
-    expect((buildFhirServiceArmBody({ ...minimal, containerRegistryLoginServerUrl: [] }).properties as { acrConfiguration: unknown }).acrConfiguration).toEqual({});
+    expect(
+      (buildFhirServiceArmBody({ ...minimal, containerRegistryLoginServerUrl: [] }).properties as { acrConfiguration: unknown }).acrConfiguration,
+    ).toEqual({});
   });
 
   test('export: the account name, only when given; smart proxy as given', () => {
     const body = buildFhirServiceArmBody({ ...minimal, smartProxyEnabled: true, configurationExportStorageAccountName: 'exportstore01' });
-    expect(body.properties).toMatchObject({ exportConfiguration: { storageAccountName: 'exportstore01' }, authenticationConfiguration: { smartProxyEnabled: true } });
+    expect(body.properties).toMatchObject({
+      exportConfiguration: { storageAccountName: 'exportstore01' },
+      authenticationConfiguration: { smartProxyEnabled: true },
+    });
   });
 
   test('location is sent normalized, as azurerm does (location.Normalize); a token is left alone', () => {
@@ -61,8 +90,13 @@ describe('the ARM body sends what azurerm 4.55 sends for the same arguments', ()
   });
 
   test('identity: system-assigned; user-assigned ids become userAssignedIdentities keys with {} values', () => {
-    expect(buildFhirServiceArmBody({ ...minimal, identity: { type: ManagedIdentityType.SYSTEM_ASSIGNED } }).identity).toEqual({ type: 'SystemAssigned' });
-    expect(buildFhirServiceArmBody({ ...minimal, identity: { type: ManagedIdentityType.USER_ASSIGNED, identityIds: [UAMI] } }).identity).toEqual({ type: 'UserAssigned', userAssignedIdentities: { [UAMI]: {} } });
+    expect(buildFhirServiceArmBody({ ...minimal, identity: { type: ManagedIdentityType.SYSTEM_ASSIGNED } }).identity).toEqual({
+      type: 'SystemAssigned',
+    });
+    expect(buildFhirServiceArmBody({ ...minimal, identity: { type: ManagedIdentityType.USER_ASSIGNED, identityIds: [UAMI] } }).identity).toEqual({
+      type: 'UserAssigned',
+      userAssignedIdentities: { [UAMI]: {} },
+    });
     expect(armIdentity({ type: 'UserAssigned', identityIds: [] })).toEqual({ type: 'UserAssigned' });
   });
 
@@ -80,7 +114,12 @@ describe('the settings only AzAPI writes reach the body under their ARM names', 
       encryptionKeyUrl: KEY,
       importConfiguration: { integrationDataStore: 'importstore01' },
       resourceVersionPolicy: { default: ResourceVersionPolicy.VERSIONED, resourceTypeOverrides: { Observation: ResourceVersionPolicy.NO_VERSION } },
-      smartIdentityProviders: [{ authority: 'https://idp.example.org/realms/fhir', applications: [{ clientId: 'portal', audience: 'fhir-api', allowedDataActions: [SmartDataAction.READ] }] }],
+      smartIdentityProviders: [
+        {
+          authority: 'https://idp.example.org/realms/fhir',
+          applications: [{ clientId: 'portal', audience: 'fhir-api', allowedDataActions: [SmartDataAction.READ] }],
+        },
+      ],
       implementationGuides: { usCoreMissingData: true },
     },
   };
@@ -91,7 +130,12 @@ describe('the settings only AzAPI writes reach the body under their ARM names', 
         authority: AUTHORITY,
         audience: AUDIENCE,
         smartProxyEnabled: false,
-        smartIdentityProviders: [{ authority: 'https://idp.example.org/realms/fhir', applications: [{ clientId: 'portal', audience: 'fhir-api', allowedDataActions: ['Read'] }] }],
+        smartIdentityProviders: [
+          {
+            authority: 'https://idp.example.org/realms/fhir',
+            applications: [{ clientId: 'portal', audience: 'fhir-api', allowedDataActions: ['Read'] }],
+          },
+        ],
       },
       corsConfiguration: { origins: [], headers: [], methods: [], allowCredentials: false },
       acrConfiguration: {},
@@ -103,14 +147,25 @@ describe('the settings only AzAPI writes reach the body under their ARM names', 
   });
 
   test('import and implementation guides as given', () => {
-    const body = buildFhirServiceArmBody({ ...minimal, settings: { importConfiguration: { integrationDataStore: 'importstore01', enabled: false, initialImportMode: true }, implementationGuides: {} } });
-    expect(body.properties).toMatchObject({ importConfiguration: { integrationDataStore: 'importstore01', initialImportMode: true, enabled: false }, implementationGuidesConfiguration: { usCoreMissingData: false } });
+    const body = buildFhirServiceArmBody({
+      ...minimal,
+      settings: { importConfiguration: { integrationDataStore: 'importstore01', enabled: false, initialImportMode: true }, implementationGuides: {} },
+    });
+    expect(body.properties).toMatchObject({
+      importConfiguration: { integrationDataStore: 'importstore01', initialImportMode: true, enabled: false },
+      implementationGuidesConfiguration: { usCoreMissingData: false },
+    });
   });
 
   test('a version policy without overrides sends no overrides; an empty identity-provider list sends none', () => {
-    const body = buildFhirServiceArmBody({ ...minimal, settings: { resourceVersionPolicy: { default: 'versioned-update' }, smartIdentityProviders: [] } });
+    const body = buildFhirServiceArmBody({
+      ...minimal,
+      settings: { resourceVersionPolicy: { default: 'versioned-update' }, smartIdentityProviders: [] },
+    });
     expect(body.properties).toMatchObject({ resourceVersionPolicyConfiguration: { default: 'versioned-update' } });
-    expect((body.properties as { resourceVersionPolicyConfiguration: object }).resourceVersionPolicyConfiguration).not.toHaveProperty('resourceTypeOverrides');
+    expect((body.properties as { resourceVersionPolicyConfiguration: object }).resourceVersionPolicyConfiguration).not.toHaveProperty(
+      'resourceTypeOverrides',
+    );
     expect((body.properties as { authenticationConfiguration: object }).authenticationConfiguration).not.toHaveProperty('smartIdentityProviders');
   });
 

@@ -28,7 +28,10 @@ const KEY = 'https://kv-health.vault.azure.net/keys/fhir-cmk/0123456789abcdef012
 const UAI = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/fhir';
 const USER_IDENTITY = { type: ManagedIdentityType.USER_ASSIGNED, identityIds: [UAI] };
 const STORE_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stimport';
-const SMART = { authority: 'https://contoso.b2clogin.com/contoso.onmicrosoft.com/b2c_1_signin/v2.0', applications: [{ clientId: 'patient-app', audience: 'fhir-api', allowedDataActions: [SmartDataAction.READ] }] };
+const SMART = {
+  authority: 'https://contoso.b2clogin.com/contoso.onmicrosoft.com/b2c_1_signin/v2.0',
+  applications: [{ clientId: 'patient-app', audience: 'fhir-api', allowedDataActions: [SmartDataAction.READ] }],
+};
 
 function workspaceIn(scope: Construct, extra: { lock?: 'CanNotDelete'; tags?: Record<string, string> } = {}): Workspace {
   return new Workspace(scope, 'Health', { name: 'health', location: 'East US', resourceGroupName: 'rg-health', ...extra });
@@ -60,19 +63,22 @@ describe('the azurerm/AzAPI switch', () => {
     expect(result.json.terraform.required_providers.azapi).toBeUndefined();
   });
 
-  test.each(EACH_SETTING)('%s makes the whole service one azapi_resource of fhirServices@2024-03-31 with the workspace as parent', (_name, options) => {
-    const result = fhirWith(options);
-    expect(result.resources(AZURERM)).toHaveLength(0);
-    expect(result.resource(AZAPI)).toMatchObject({
-      type: 'Microsoft.HealthcareApis/workspaces/fhirServices@2024-03-31',
-      name: 'patients',
-      parent_id: '${azurerm_healthcare_workspace.Health_02A586CD.id}',
-      location: 'eastus',
-      lifecycle: { prevent_destroy: true },
-      timeouts: { create: '90m', read: '5m', update: '90m', delete: '30m' },
-    });
-    expect(result.resource(AZAPI).body.kind).toBe('fhir-R4');
-  });
+  test.each(EACH_SETTING)(
+    '%s makes the whole service one azapi_resource of fhirServices@2024-03-31 with the workspace as parent',
+    (_name, options) => {
+      const result = fhirWith(options);
+      expect(result.resources(AZURERM)).toHaveLength(0);
+      expect(result.resource(AZAPI)).toMatchObject({
+        type: 'Microsoft.HealthcareApis/workspaces/fhirServices@2024-03-31',
+        name: 'patients',
+        parent_id: '${azurerm_healthcare_workspace.Health_02A586CD.id}',
+        location: 'eastus',
+        lifecycle: { prevent_destroy: true },
+        timeouts: { create: '90m', read: '5m', update: '90m', delete: '30m' },
+      });
+      expect(result.resource(AZAPI).body.kind).toBe('fhir-R4');
+    },
+  );
 
   test('the moved block comes from the exact address the azurerm service had at the same construct path', () => {
     const azurerm = fhirWith({});
@@ -114,11 +120,17 @@ describe('the azurerm/AzAPI switch', () => {
 
   test('resourceProvider: AZURERM is the default without settings, and cannot write AzAPI settings', () => {
     expect(fhirWith({ resourceProvider: FhirResourceProvider.AZURERM }).resources(AZURERM)).toHaveLength(1);
-    expect(errorOf(() => fhirWith({ resourceProvider: FhirResourceProvider.AZURERM, resourceVersionPolicy: { default: 'versioned' }, implementationGuides: {} }))).toBe(
+    expect(
+      errorOf(() =>
+        fhirWith({ resourceProvider: FhirResourceProvider.AZURERM, resourceVersionPolicy: { default: 'versioned' }, implementationGuides: {} }),
+      ),
+    ).toBe(
       '[stack/Health/Patients] FhirService resourceProvider "azurerm" cannot write resourceVersionPolicy, implementationGuides: azurerm 4.55 has no argument for them. ' +
         'Drop resourceProvider (the service is then written through AzAPI), or drop the setting.',
     );
-    expect(errorOf(() => fhirWith({ resourceProvider: 'AzAPI' as FhirResourceProvider }))).toMatch(/FhirService resourceProvider "AzAPI" is invalid: one of "azurerm", "azapi"\. Use FhirResourceProvider\.AZAPI \("azapi"\)\./);
+    expect(errorOf(() => fhirWith({ resourceProvider: 'AzAPI' as FhirResourceProvider }))).toMatch(
+      /FhirService resourceProvider "AzAPI" is invalid: one of "azurerm", "azapi"\. Use FhirResourceProvider\.AZAPI \("azapi"\)\./,
+    );
   });
 
   test('.resource is the AzapiResource, child Resource, and addOverride works on it', () => {
@@ -153,7 +165,13 @@ describe('the azurerm/AzAPI switch', () => {
         encryptionKeyUrl: KEY,
         tags: { app: 'ehr' },
         authentication: { audience: 'https://fhir.contoso.example', smartProxyEnabled: true },
-        cors: { allowedOrigins: ['https://app.contoso.example'], allowedHeaders: ['Authorization'], allowedMethods: ['GET'], maxAgeInSeconds: 600, allowCredentials: false },
+        cors: {
+          allowedOrigins: ['https://app.contoso.example'],
+          allowedHeaders: ['Authorization'],
+          allowedMethods: ['GET'],
+          maxAgeInSeconds: 600,
+          allowCredentials: false,
+        },
         configurationExportStorageAccountName: 'stexport',
         containerRegistryLoginServerUrl: ['contoso.azurecr.io'],
         ociArtifact: [{ loginServer: 'contoso.azurecr.io', imageName: 'templates' }],
@@ -166,7 +184,13 @@ describe('the azurerm/AzAPI switch', () => {
     expect(resource.timeouts).toEqual({ create: '2h', read: '5m', update: '90m', delete: '30m' });
     expect(resource.body.properties).toMatchObject({
       authenticationConfiguration: { audience: 'https://fhir.contoso.example', smartProxyEnabled: true },
-      corsConfiguration: { origins: ['https://app.contoso.example'], headers: ['Authorization'], methods: ['GET'], maxAge: 600, allowCredentials: false },
+      corsConfiguration: {
+        origins: ['https://app.contoso.example'],
+        headers: ['Authorization'],
+        methods: ['GET'],
+        maxAge: 600,
+        allowCredentials: false,
+      },
       exportConfiguration: { storageAccountName: 'stexport' },
       acrConfiguration: { loginServers: ['contoso.azurecr.io'], ociArtifacts: [{ loginServer: 'contoso.azurecr.io', imageName: 'templates' }] },
       encryption: { customerManagedKeyEncryption: { keyEncryptionKeyUrl: KEY } },
@@ -179,49 +203,88 @@ describe('each setting: default, override, bad value, token', () => {
     const defaults = fhirWith({ importConfiguration: { integrationDataStore: 'stimport' } });
     expect(properties(defaults).importConfiguration).toEqual({ integrationDataStore: 'stimport', enabled: true, initialImportMode: false });
     expect(defaults.resource(AZAPI).identity).toEqual([{ type: 'SystemAssigned' }]);
-    expect(properties(fhirWith({ importConfiguration: { integrationDataStore: 'stimport', enabled: false, initialImportMode: true } })).importConfiguration).toEqual({
+    expect(
+      properties(fhirWith({ importConfiguration: { integrationDataStore: 'stimport', enabled: false, initialImportMode: true } }))
+        .importConfiguration,
+    ).toEqual({
       integrationDataStore: 'stimport',
       enabled: false,
       initialImportMode: true,
     });
-    expect(fhirWith({ importConfiguration: { integrationDataStore: 'stimport' }, identity: USER_IDENTITY }).resource(AZAPI).identity).toEqual([{ type: 'UserAssigned', identity_ids: [UAI] }]);
+    expect(fhirWith({ importConfiguration: { integrationDataStore: 'stimport' }, identity: USER_IDENTITY }).resource(AZAPI).identity).toEqual([
+      { type: 'UserAssigned', identity_ids: [UAI] },
+    ]);
   });
 
   test('importConfiguration: bad values', () => {
-    expect(errorOf(() => fhirWith({ importConfiguration: { integrationDataStore: 'Import_Store' } }))).toMatch(/FhirService importConfiguration\.integrationDataStore "Import_Store" is invalid/);
-    expect(errorOf(() => fhirWith({ importConfiguration: { integrationDataStore: 'stimport', enabled: 'yes' as unknown as boolean } }))).toMatch(/FhirService importConfiguration\.enabled "yes" is invalid/);
-    expect(errorOf(() => fhirWith({ importConfiguration: {} as { integrationDataStore: string } }))).toMatch(/FhirService importConfiguration\.integrationDataStore is missing/);
+    expect(errorOf(() => fhirWith({ importConfiguration: { integrationDataStore: 'Import_Store' } }))).toMatch(
+      /FhirService importConfiguration\.integrationDataStore "Import_Store" is invalid/,
+    );
+    expect(errorOf(() => fhirWith({ importConfiguration: { integrationDataStore: 'stimport', enabled: 'yes' as unknown as boolean } }))).toMatch(
+      /FhirService importConfiguration\.enabled "yes" is invalid/,
+    );
+    expect(errorOf(() => fhirWith({ importConfiguration: {} as { integrationDataStore: string } }))).toMatch(
+      /FhirService importConfiguration\.integrationDataStore is missing/,
+    );
   });
 
   test('resourceVersionPolicy: default and overrides per R4 type; plain strings; bad policy and type', () => {
-    expect(properties(fhirWith({ resourceVersionPolicy: { default: ResourceVersionPolicy.VERSIONED_UPDATE, resourceTypeOverrides: { Observation: 'no-version' } } })).resourceVersionPolicyConfiguration).toEqual({
+    expect(
+      properties(
+        fhirWith({
+          resourceVersionPolicy: { default: ResourceVersionPolicy.VERSIONED_UPDATE, resourceTypeOverrides: { Observation: 'no-version' } },
+        }),
+      ).resourceVersionPolicyConfiguration,
+    ).toEqual({
       default: 'versioned-update',
       resourceTypeOverrides: { Observation: 'no-version' },
     });
-    expect(errorOf(() => fhirWith({ resourceVersionPolicy: { default: 'version-update' } }))).toMatch(/FhirService resourceVersionPolicy\.default "version-update" is invalid: one of "no-version", "versioned", "versioned-update"/);
-    expect(errorOf(() => fhirWith({ resourceVersionPolicy: { default: 'versioned', resourceTypeOverrides: { patient: 'versioned' } } }))).toMatch(/resourceTypeOverrides key "patient" is invalid: a FHIR R4 resource type.*Use "Patient"/);
+    expect(errorOf(() => fhirWith({ resourceVersionPolicy: { default: 'version-update' } }))).toMatch(
+      /FhirService resourceVersionPolicy\.default "version-update" is invalid: one of "no-version", "versioned", "versioned-update"/,
+    );
+    expect(errorOf(() => fhirWith({ resourceVersionPolicy: { default: 'versioned', resourceTypeOverrides: { patient: 'versioned' } } }))).toMatch(
+      /resourceTypeOverrides key "patient" is invalid: a FHIR R4 resource type.*Use "Patient"/,
+    );
   });
 
   test('authentication.smartIdentityProviders: written into authenticationConfiguration; limits', () => {
     expect(properties(fhirWith({ authentication: { smartIdentityProviders: [SMART] } })).authenticationConfiguration.smartIdentityProviders).toEqual([
       { authority: SMART.authority, applications: [{ clientId: 'patient-app', audience: 'fhir-api', allowedDataActions: ['Read'] }] },
     ]);
-    const three = [1, 2, 3].map((n) => ({ ...SMART, authority: `https://idp${n}.example.org`, applications: [{ ...SMART.applications[0], clientId: `app-${n}` }] }));
-    expect(errorOf(() => fhirWith({ authentication: { smartIdentityProviders: three } }))).toMatch(/FhirService authentication\.smartIdentityProviders .* is invalid: 0-2 identity providers/);
-    expect(errorOf(() => fhirWith({ authentication: { smartIdentityProviders: [{ ...SMART, applications: [{ ...SMART.applications[0], allowedDataActions: ['Write'] }] }] } }))).toMatch(
-      /smartIdentityProviders\[0\]\.applications\[0\]\.allowedDataActions\[0\] "Write" is invalid: one of "Read"/,
+    const three = [1, 2, 3].map((n) => ({
+      ...SMART,
+      authority: `https://idp${n}.example.org`,
+      applications: [{ ...SMART.applications[0], clientId: `app-${n}` }],
+    }));
+    expect(errorOf(() => fhirWith({ authentication: { smartIdentityProviders: three } }))).toMatch(
+      /FhirService authentication\.smartIdentityProviders .* is invalid: 0-2 identity providers/,
     );
+    expect(
+      errorOf(() =>
+        fhirWith({
+          authentication: { smartIdentityProviders: [{ ...SMART, applications: [{ ...SMART.applications[0], allowedDataActions: ['Write'] }] }] },
+        }),
+      ),
+    ).toMatch(/smartIdentityProviders\[0\]\.applications\[0\]\.allowedDataActions\[0\] "Write" is invalid: one of "Read"/);
   });
 
   test('implementationGuides: usCoreMissingData false by default, true when asked; not a boolean fails', () => {
     expect(properties(fhirWith({ implementationGuides: {} })).implementationGuidesConfiguration).toEqual({ usCoreMissingData: false });
-    expect(properties(fhirWith({ implementationGuides: { usCoreMissingData: true } })).implementationGuidesConfiguration).toEqual({ usCoreMissingData: true });
-    expect(errorOf(() => fhirWith({ implementationGuides: { usCoreMissingData: 1 as unknown as boolean } }))).toMatch(/implementationGuides\.usCoreMissingData 1 is invalid/);
+    expect(properties(fhirWith({ implementationGuides: { usCoreMissingData: true } })).implementationGuidesConfiguration).toEqual({
+      usCoreMissingData: true,
+    });
+    expect(errorOf(() => fhirWith({ implementationGuides: { usCoreMissingData: 1 as unknown as boolean } }))).toMatch(
+      /implementationGuides\.usCoreMissingData 1 is invalid/,
+    );
   });
 
   test('encryptionKeyUrl: a versioned key URL with a user-assigned identity; versionless and http keys fail with the fix', () => {
-    expect(properties(fhirWith({ encryptionKeyUrl: KEY, identity: USER_IDENTITY })).encryption).toEqual({ customerManagedKeyEncryption: { keyEncryptionKeyUrl: KEY } });
-    expect(errorOf(() => fhirWith({ encryptionKeyUrl: 'https://kv-health.vault.azure.net/keys/fhir-cmk', identity: USER_IDENTITY }))).toMatch(/Use the key's versioned identifier/);
+    expect(properties(fhirWith({ encryptionKeyUrl: KEY, identity: USER_IDENTITY })).encryption).toEqual({
+      customerManagedKeyEncryption: { keyEncryptionKeyUrl: KEY },
+    });
+    expect(errorOf(() => fhirWith({ encryptionKeyUrl: 'https://kv-health.vault.azure.net/keys/fhir-cmk', identity: USER_IDENTITY }))).toMatch(
+      /Use the key's versioned identifier/,
+    );
     expect(errorOf(() => fhirWith({ encryptionKeyUrl: KEY.replace('https', 'http'), identity: USER_IDENTITY }))).toMatch(/Use "https:\/\/kv-health/);
   });
 
@@ -232,10 +295,14 @@ describe('each setting: default, override, bad value, token', () => {
     );
     expect(errorOf(() => fhirWith({ encryptionKeyUrl: KEY }))).toMatch(/FhirService encryptionKeyUrl needs a managed identity/);
     // Import defaults a system-assigned identity, but the key rule reads the identity the user gave: none.
-    expect(errorOf(() => fhirWith({ encryptionKeyUrl: KEY, importConfiguration: { integrationDataStore: 'stimport' } }))).toMatch(/encryptionKeyUrl needs a managed identity/);
+    expect(errorOf(() => fhirWith({ encryptionKeyUrl: KEY, importConfiguration: { integrationDataStore: 'stimport' } }))).toMatch(
+      /encryptionKeyUrl needs a managed identity/,
+    );
     const second = fhirWith({ encryptionKeyUrl: KEY, identity: { type: ManagedIdentityType.SYSTEM_ASSIGNED }, systemAssignedIdentityExists: true });
     expect(properties(second).encryption.customerManagedKeyEncryption.keyEncryptionKeyUrl).toBe(KEY);
-    expect(errorOf(() => fhirWith({ systemAssignedIdentityExists: 'yes' as unknown as boolean }))).toMatch(/systemAssignedIdentityExists "yes" is invalid/);
+    expect(errorOf(() => fhirWith({ systemAssignedIdentityExists: 'yes' as unknown as boolean }))).toMatch(
+      /systemAssignedIdentityExists "yes" is invalid/,
+    );
   });
 
   test('tokens are never rejected; a token key URL becomes a plan-time precondition with the same rule', () => {
@@ -259,17 +326,30 @@ describe('each setting: default, override, bad value, token', () => {
       {
         condition:
           '${can(regex("^https://[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]\\\\.(vault|managedhsm)\\\\.(azure\\\\.net|usgovcloudapi\\\\.net|azure\\\\.cn)/keys/[a-zA-Z0-9-]{1,127}/[0-9a-fA-F]{32}$", var.key))}',
-        error_message: expect.stringMatching(/^\[stack\/Health\/Patients\] FhirService encryptionKeyUrl is invalid: the versioned URL of a Key Vault/),
+        error_message: expect.stringMatching(
+          /^\[stack\/Health\/Patients\] FhirService encryptionKeyUrl is invalid: the versioned URL of a Key Vault/,
+        ),
       },
     ]);
   });
 
   test('the precondition regex (as Terraform will read it) agrees with the synth-time rule', () => {
-    const result = synth((stack) => workspaceIn(stack).addFhirService('Patients', { name: 'patients', identity: USER_IDENTITY, encryptionKeyUrl: new TerraformVariable(stack, 'key', { type: 'string' }).stringValue }));
+    const result = synth((stack) =>
+      workspaceIn(stack).addFhirService('Patients', {
+        name: 'patients',
+        identity: USER_IDENTITY,
+        encryptionKeyUrl: new TerraformVariable(stack, 'key', { type: 'string' }).stringValue,
+      }),
+    );
     const condition: string = result.resource(AZAPI).lifecycle.precondition[0].condition;
     // The HCL string literal "\\." is the regex \. .
     const pattern = new RegExp(/regex\("(.*)", var\.key\)/.exec(condition)![1].replace(/\\\\/g, '\\'));
-    for (const [url, ok] of [[KEY, true], ['https://kv-health.vault.azure.net/keys/fhir-cmk', false], ['https://hsm1.managedhsm.azure.cn/keys/k/0123456789abcdef0123456789abcdef', true], [`${KEY}x`, false]] as const) {
+    for (const [url, ok] of [
+      [KEY, true],
+      ['https://kv-health.vault.azure.net/keys/fhir-cmk', false],
+      ['https://hsm1.managedhsm.azure.cn/keys/k/0123456789abcdef0123456789abcdef', true],
+      [`${KEY}x`, false],
+    ] as const) {
       expect(pattern.test(url)).toBe(ok);
     }
   });
@@ -278,7 +358,9 @@ describe('each setting: default, override, bad value, token', () => {
     expect(errorOf(() => fhirWith({ accessPolicyObjectIds: [PRINCIPAL], resourceVersionPolicy: { default: 'versioned' } }))).toMatch(
       /FhirService accessPolicyObjectIds cannot be combined with resourceVersionPolicy: .*Grant data-plane roles instead/,
     );
-    expect(errorOf(() => fhirWith({ accessPolicyObjectIds: [PRINCIPAL], resourceProvider: FhirResourceProvider.AZAPI }))).toMatch(/FhirService accessPolicyObjectIds cannot be written through AzAPI/);
+    expect(errorOf(() => fhirWith({ accessPolicyObjectIds: [PRINCIPAL], resourceProvider: FhirResourceProvider.AZAPI }))).toMatch(
+      /FhirService accessPolicyObjectIds cannot be written through AzAPI/,
+    );
   });
 });
 
@@ -287,48 +369,79 @@ describe('the identity grants $import and $export need', () => {
     const result = synth((stack) => {
       const fhir = workspaceIn(stack).addFhirService('Patients', { name: 'patients', importConfiguration: { integrationDataStore: 'stimport' } });
       const assignment = fhir.grantImportStoreAccess(STORE_ID);
-      expect(assignment.node.path).toBe('stack/Health/Patients/IdentityGrants/StorageBlobDataContributor-subscriptions_00000000-0000-0000-0000-000000000000_resourcegroups_rg_providers_microsoft.storage_storageaccounts_stimport');
+      expect(assignment.node.path).toBe(
+        'stack/Health/Patients/IdentityGrants/StorageBlobDataContributor-subscriptions_00000000-0000-0000-0000-000000000000_resourcegroups_rg_providers_microsoft.storage_storageaccounts_stimport',
+      );
     });
     expect(result.resource('azurerm_role_assignment')).toMatchObject({
       scope: STORE_ID,
       principal_id: '${azapi_resource.Health_Patients_422B09FF.identity[0].principal_id}',
       principal_type: 'ServicePrincipal',
-      role_definition_id: '/subscriptions/${data.azurerm_client_config.HealthDataServicesClientConfig.subscription_id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe',
+      role_definition_id:
+        '/subscriptions/${data.azurerm_client_config.HealthDataServicesClientConfig.subscription_id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe',
     });
   });
 
   test('one assignment when $import and $export use the same account (a storage account of the app, by reference)', () => {
     const result = synth((stack) => {
-      const account = new StorageAccount(stack, 'Store', { name: 'stdata', location: 'eastus', resourceGroupName: 'rg', accountTier: 'Standard', accountReplicationType: 'LRS' });
-      const fhir = workspaceIn(stack).addFhirService('Patients', { name: 'patients', importConfiguration: { integrationDataStore: account.name }, configurationExportStorageAccountName: account.name });
+      const account = new StorageAccount(stack, 'Store', {
+        name: 'stdata',
+        location: 'eastus',
+        resourceGroupName: 'rg',
+        accountTier: 'Standard',
+        accountReplicationType: 'LRS',
+      });
+      const fhir = workspaceIn(stack).addFhirService('Patients', {
+        name: 'patients',
+        importConfiguration: { integrationDataStore: account.name },
+        configurationExportStorageAccountName: account.name,
+      });
       expect(fhir.grantImportStoreAccess(account.id)).toBe(fhir.grantExportStoreAccess(account.id));
     });
     expect(result.resources('azurerm_role_assignment')).toHaveLength(1);
   });
 
   test('grantExportStoreAccess works for an azurerm service too', () => {
-    const result = synth((stack) => workspaceIn(stack).addFhirService('Patients', { name: 'patients', configurationExportStorageAccountName: 'stexport' }).grantExportStoreAccess(STORE_ID.replace('stimport', 'stexport')));
-    expect(result.resource('azurerm_role_assignment').principal_id).toBe('${azurerm_healthcare_fhir_service.Health_Patients_422B09FF.identity[0].principal_id}');
+    const result = synth((stack) =>
+      workspaceIn(stack)
+        .addFhirService('Patients', { name: 'patients', configurationExportStorageAccountName: 'stexport' })
+        .grantExportStoreAccess(STORE_ID.replace('stimport', 'stexport')),
+    );
+    expect(result.resource('azurerm_role_assignment').principal_id).toBe(
+      '${azurerm_healthcare_fhir_service.Health_Patients_422B09FF.identity[0].principal_id}',
+    );
   });
 
   test('refuses without the store, with a user-assigned identity, or for another account', () => {
-    const inStack = (options: Partial<FhirServiceOptions>, grant: (fhir: FhirService) => unknown) => errorOf(() => synth((stack) => grant(workspaceIn(stack).addFhirService('Patients', { name: 'patients', ...options }))));
+    const inStack = (options: Partial<FhirServiceOptions>, grant: (fhir: FhirService) => unknown) =>
+      errorOf(() => synth((stack) => grant(workspaceIn(stack).addFhirService('Patients', { name: 'patients', ...options }))));
     expect(inStack({}, (fhir) => fhir.grantImportStoreAccess(STORE_ID))).toBe(
       '[stack/Health/Patients] FhirService $import store access needs importConfiguration.integrationDataStore: the service has no $import store to grant access to. Set importConfiguration.integrationDataStore first.',
     );
-    expect(inStack({ importConfiguration: { integrationDataStore: 'stimport' }, identity: USER_IDENTITY }, (fhir) => fhir.grantImportStoreAccess(STORE_ID))).toMatch(
+    expect(
+      inStack({ importConfiguration: { integrationDataStore: 'stimport' }, identity: USER_IDENTITY }, (fhir) =>
+        fhir.grantImportStoreAccess(STORE_ID),
+      ),
+    ).toMatch(
       /needs a system-assigned identity: .*assign Storage Blob Data Contributor \(ba92f5b4-2d11-453d-a403-e96b0029c9fe\) on the account to that identity's principal id yourself/,
     );
     expect(inStack({ importConfiguration: { integrationDataStore: 'stother' } }, (fhir) => fhir.grantImportStoreAccess(STORE_ID))).toBe(
       '[stack/Health/Patients] FhirService $import store access storageAccountId names the account "stimport", but importConfiguration.integrationDataStore is "stother". Pass the id of the account $import uses.',
     );
-    expect(inStack({ importConfiguration: { integrationDataStore: 'stimport' } }, (fhir) => fhir.grantImportStoreAccess('stimport'))).toMatch(/FhirService \$import store access storageAccountId "stimport" is invalid/);
+    expect(inStack({ importConfiguration: { integrationDataStore: 'stimport' } }, (fhir) => fhir.grantImportStoreAccess('stimport'))).toMatch(
+      /FhirService \$import store access storageAccountId "stimport" is invalid/,
+    );
   });
 });
 
 describe('every workspace-wide feature with an AzAPI FHIR service', () => {
   const AZAPI_ADDRESS = 'azapi_resource.Health_Patients_422B09FF';
-  const azapiFhir = (workspace: Workspace) => workspace.addFhirService('Patients', { name: 'patients', resourceVersionPolicy: { default: 'versioned' }, identity: { type: ManagedIdentityType.SYSTEM_ASSIGNED } });
+  const azapiFhir = (workspace: Workspace) =>
+    workspace.addFhirService('Patients', {
+      name: 'patients',
+      resourceVersionPolicy: { default: 'versioned' },
+      identity: { type: ManagedIdentityType.SYSTEM_ASSIGNED },
+    });
 
   test('grants: data roles and control-plane roles at the service scope', () => {
     const result = synth((stack) => {
@@ -347,7 +460,16 @@ describe('every workspace-wide feature with an AzAPI FHIR service', () => {
   });
 
   test("diagnostic settings target the azapi_resource's id with the FHIR categories", () => {
-    const result = synth((stack) => azapiFhir(new Workspace(stack, 'Health', { name: 'health', location: 'East US', resourceGroupName: 'rg-health', monitoring: { logAnalyticsWorkspaceId: LAW_ID } })));
+    const result = synth((stack) =>
+      azapiFhir(
+        new Workspace(stack, 'Health', {
+          name: 'health',
+          location: 'East US',
+          resourceGroupName: 'rg-health',
+          monitoring: { logAnalyticsWorkspaceId: LAW_ID },
+        }),
+      ),
+    );
     expect(result.resource('azurerm_monitor_diagnostic_setting')).toMatchObject({
       target_resource_id: `\${${AZAPI_ADDRESS}.id}`,
       enabled_log: [{ category: 'AuditLogs' }],
@@ -367,7 +489,9 @@ describe('every workspace-wide feature with an AzAPI FHIR service', () => {
       });
     });
     expect(result.resource('azurerm_healthcare_medtech_service_fhir_destination').destination_fhir_service_id).toBe(`\${${AZAPI_ADDRESS}.id}`);
-    expect(result.resources('azurerm_role_assignment').find((role) => role.role_definition_id.endsWith('3f88fce4-5892-4214-ae73-ba5294559913'))?.scope).toBe(`\${${AZAPI_ADDRESS}.id}`);
+    expect(
+      result.resources('azurerm_role_assignment').find((role) => role.role_definition_id.endsWith('3f88fce4-5892-4214-ae73-ba5294559913'))?.scope,
+    ).toBe(`\${${AZAPI_ADDRESS}.id}`);
   });
 
   test('the private endpoint is created after it and the lock after everything, the service too', () => {
@@ -377,7 +501,13 @@ describe('every workspace-wide feature with an AzAPI FHIR service', () => {
       workspace.addPrivateEndpoint('PrivateLink', { subnetId: SUBNET_ID });
     });
     expect(result.resource('azurerm_private_endpoint').depends_on).toEqual([AZAPI_ADDRESS]);
-    expect(result.resource('azurerm_management_lock').depends_on).toEqual(expect.arrayContaining([AZAPI_ADDRESS, expect.stringMatching(/^azurerm_role_assignment\./), expect.stringMatching(/^azurerm_private_endpoint\./)]));
+    expect(result.resource('azurerm_management_lock').depends_on).toEqual(
+      expect.arrayContaining([
+        AZAPI_ADDRESS,
+        expect.stringMatching(/^azurerm_role_assignment\./),
+        expect.stringMatching(/^azurerm_private_endpoint\./),
+      ]),
+    );
   });
 
   test('removal policy: DESTROY drops prevent_destroy (and warns); a location token becomes a precondition on the azapi_resource', () => {
@@ -386,7 +516,11 @@ describe('every workspace-wide feature with an AzAPI FHIR service', () => {
     expect(destroy.messages('WARN')).toEqual([expect.stringMatching(/deletes the FHIR service and every FHIR resource in it/)]);
     const token = synth((stack) => {
       const location = new TerraformVariable(stack, 'location', { type: 'string' });
-      new Workspace(stack, 'Health', { name: 'health', location: 'eastus', resourceGroupName: 'rg' }).addFhirService('Patients', { name: 'patients', location: location.stringValue, resourceVersionPolicy: { default: 'versioned' } });
+      new Workspace(stack, 'Health', { name: 'health', location: 'eastus', resourceGroupName: 'rg' }).addFhirService('Patients', {
+        name: 'patients',
+        location: location.stringValue,
+        resourceVersionPolicy: { default: 'versioned' },
+      });
     });
     expect(token.resource(AZAPI).lifecycle.precondition).toHaveLength(1);
     expect(token.resource(AZAPI).lifecycle.prevent_destroy).toBe(true);
@@ -394,7 +528,12 @@ describe('every workspace-wide feature with an AzAPI FHIR service', () => {
 
   test('the workspace network setting and event subscriptions order it, next to an azurerm DICOM service', () => {
     const result = synth((stack) => {
-      const workspace = new Workspace(stack, 'Health', { name: 'health', location: 'eastus', resourceGroupName: 'rg', publicNetworkAccessEnabled: false });
+      const workspace = new Workspace(stack, 'Health', {
+        name: 'health',
+        location: 'eastus',
+        resourceGroupName: 'rg',
+        publicNetworkAccessEnabled: false,
+      });
       azapiFhir(workspace);
       addMedTech(workspace);
     });

@@ -28,13 +28,13 @@ describe('Workspace lock', () => {
       workspace.addPrivateEndpoint('PrivateLink', { subnetId: SUBNET_ID });
     }).resource(LOCK);
     expect([...lock.depends_on].sort()).toEqual([
-        expect.stringMatching(/^azurerm_healthcare_dicom_service\.Images_/),
-        expect.stringMatching(/^azurerm_healthcare_fhir_service\.Health_Patients_/),
-        expect.stringMatching(/^azurerm_monitor_diagnostic_setting\.Health_Patients_DiagnosticSetting_/),
-        expect.stringMatching(/^azurerm_monitor_diagnostic_setting\.Images_DiagnosticSetting_/),
-        expect.stringMatching(/^azurerm_private_endpoint\.Health_PrivateLink_/),
-        expect.stringMatching(/^azurerm_role_assignment\.Health_Grants_DICOMDataReader-/),
-        expect.stringMatching(/^azurerm_role_assignment\.Health_Patients_Grants_FHIRDataReader-/),
+      expect.stringMatching(/^azurerm_healthcare_dicom_service\.Images_/),
+      expect.stringMatching(/^azurerm_healthcare_fhir_service\.Health_Patients_/),
+      expect.stringMatching(/^azurerm_monitor_diagnostic_setting\.Health_Patients_DiagnosticSetting_/),
+      expect.stringMatching(/^azurerm_monitor_diagnostic_setting\.Images_DiagnosticSetting_/),
+      expect.stringMatching(/^azurerm_private_endpoint\.Health_PrivateLink_/),
+      expect.stringMatching(/^azurerm_role_assignment\.Health_Grants_DICOMDataReader-/),
+      expect.stringMatching(/^azurerm_role_assignment\.Health_Patients_Grants_FHIRDataReader-/),
     ]);
   });
 
@@ -62,17 +62,23 @@ describe('Workspace lock', () => {
     const result = synthApp((app) => {
       const stack = newStack(app);
       const workspace = new Workspace(stack, 'Health', { ...BASE_WORKSPACE, lock: 'CanNotDelete' });
-      FhirService.fromFhirServiceAttributes(stack, 'Existing', { fhirServiceId: `${WORKSPACE_ID}/fhirServices/existing`, workspace }).grantDataReader(PRINCIPAL);
+      FhirService.fromFhirServiceAttributes(stack, 'Existing', { fhirServiceId: `${WORKSPACE_ID}/fhirServices/existing`, workspace }).grantDataReader(
+        PRINCIPAL,
+      );
       new DicomService(newStack(app, 'other'), 'Images', { name: 'images', workspace });
     });
-    expect(result.stack('stack').resource(LOCK).depends_on).toEqual([expect.stringMatching(/^azurerm_role_assignment\.Existing_Grants_FHIRDataReader-/)]);
+    expect(result.stack('stack').resource(LOCK).depends_on).toEqual([
+      expect.stringMatching(/^azurerm_role_assignment\.Existing_Grants_FHIRDataReader-/),
+    ]);
     expect(result.stack('other').resources('azurerm_healthcare_dicom_service')).toHaveLength(1);
   });
 
   test('ReadOnly locks and warns that Terraform changes inside the workspace then fail', () => {
     const result = synth((stack) => new Workspace(stack, 'Health', { ...BASE_WORKSPACE, lock: 'ReadOnly' }));
     expect(result.resource(LOCK).lock_level).toBe('ReadOnly');
-    expect(result.messages('WARN')).toEqual([expect.stringMatching(/Workspace lock is "ReadOnly": Azure then refuses every change inside the workspace.*Use "CanNotDelete"/)]);
+    expect(result.messages('WARN')).toEqual([
+      expect.stringMatching(/Workspace lock is "ReadOnly": Azure then refuses every change inside the workspace.*Use "CanNotDelete"/),
+    ]);
   });
 
   test('no lock by default', () => {

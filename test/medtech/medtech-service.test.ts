@@ -21,8 +21,10 @@ import { errorOf, synth } from '../helpers';
 const MEDTECH = 'azurerm_healthcare_medtech_service';
 const DESTINATION = 'azurerm_healthcare_medtech_service_fhir_destination';
 const ROLE = 'azurerm_role_assignment';
-const UAI = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/medtech';
-const HUB_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-devices/providers/Microsoft.EventHub/namespaces/contoso-devices/eventhubs/telemetry';
+const UAI =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/medtech';
+const HUB_ID =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-devices/providers/Microsoft.EventHub/namespaces/contoso-devices/eventhubs/telemetry';
 const EVENTHUB_NAMES = { namespaceName: 'contoso-devices', eventHubName: 'telemetry', consumerGroupName: 'medtech' };
 
 const heartRateDevice = DeviceMapping.collection([
@@ -51,7 +53,13 @@ function workspaceIn(scope: Construct, location = 'eastus', id = 'Health', name 
 function medtechWith(options: Partial<MedTechServiceOptions>, withFhir: (workspace: Workspace) => Partial<MedTechServiceOptions> = () => ({})) {
   return synth((stack) => {
     const workspace = workspaceIn(stack);
-    workspace.addMedTechService('Devices', { name: 'devices', eventHub: EVENTHUB_NAMES, deviceMapping: EMPTY_DEVICE, ...withFhir(workspace), ...options });
+    workspace.addMedTechService('Devices', {
+      name: 'devices',
+      eventHub: EVENTHUB_NAMES,
+      deviceMapping: EMPTY_DEVICE,
+      ...withFhir(workspace),
+      ...options,
+    });
   });
 }
 
@@ -60,7 +68,12 @@ const destinationWith =
   (override: Partial<MedTechFhirDestinationOptions> = {}) =>
   (workspace: Workspace): Partial<MedTechServiceOptions> => ({
     deviceMapping: heartRateDevice,
-    destination: { fhirService: workspace.addFhirService('Fhir', { name: 'records' }), identityResolution: 'Create', fhirMapping: heartRateFhir, ...override },
+    destination: {
+      fhirService: workspace.addFhirService('Fhir', { name: 'records' }),
+      identityResolution: 'Create',
+      fhirMapping: heartRateFhir,
+      ...override,
+    },
   });
 const withDestination = destinationWith();
 
@@ -88,8 +101,12 @@ describe('MedTechService defaults', () => {
 
   test('warns that Microsoft deprecated MedTech, and that it cannot grant the Event Hubs role without the hub id', () => {
     expect(result.messages('WARN').sort()).toEqual([
-      expect.stringMatching(/^MedTech is deprecated: Microsoft started its retirement on 3 May 2025 and support for existing instances ends on 3 May 2028/),
-      expect.stringMatching(/^MedTechService needs "Azure Event Hubs Data Receiver" \(role definition a638d3c7-ab3a-418d-83e6-5f17a39d4fde\) on the event hub "telemetry" of namespace "contoso-devices".*grant it to the service's system-assigned identity \(attribute identityPrincipalId\)\. Pass eventHub\.eventHubId/),
+      expect.stringMatching(
+        /^MedTech is deprecated: Microsoft started its retirement on 3 May 2025 and support for existing instances ends on 3 May 2028/,
+      ),
+      expect.stringMatching(
+        /^MedTechService needs "Azure Event Hubs Data Receiver" \(role definition a638d3c7-ab3a-418d-83e6-5f17a39d4fde\) on the event hub "telemetry" of namespace "contoso-devices".*grant it to the service's system-assigned identity \(attribute identityPrincipalId\)\. Pass eventHub\.eventHubId/,
+      ),
     ]);
     expect(result.resources(ROLE)).toHaveLength(0);
   });
@@ -130,7 +147,8 @@ describe('MedTechService event hub', () => {
       scope: HUB_ID,
       principal_type: 'ServicePrincipal',
       principal_id: expect.stringMatching(/^\$\{azurerm_healthcare_medtech_service\.Health_Devices_[0-9A-F]{8}\.identity\[0\]\.principal_id\}$/),
-      role_definition_id: '/subscriptions/${data.azurerm_client_config.HealthDataServicesClientConfig.subscription_id}/providers/Microsoft.Authorization/roleDefinitions/a638d3c7-ab3a-418d-83e6-5f17a39d4fde',
+      role_definition_id:
+        '/subscriptions/${data.azurerm_client_config.HealthDataServicesClientConfig.subscription_id}/providers/Microsoft.Authorization/roleDefinitions/a638d3c7-ab3a-418d-83e6-5f17a39d4fde',
     });
     expect(result.messages('WARN').filter((m) => m.includes('Event Hubs Data Receiver'))).toEqual([]);
   });
@@ -138,10 +156,24 @@ describe('MedTechService event hub', () => {
   test('takes the provider resources of the same app, referencing their names and granting on the hub', () => {
     const result = synth((stack) => {
       const group = new ResourceGroup(stack, 'Group', { name: 'rg-devices', location: 'eastus' });
-      const namespace = new EventhubNamespace(stack, 'Namespace', { name: 'contoso-devices', location: 'eastus', resourceGroupName: group.name, sku: 'Standard' });
+      const namespace = new EventhubNamespace(stack, 'Namespace', {
+        name: 'contoso-devices',
+        location: 'eastus',
+        resourceGroupName: group.name,
+        sku: 'Standard',
+      });
       const eventHub = new Eventhub(stack, 'Hub', { name: 'telemetry', namespaceId: namespace.id, partitionCount: 2, messageRetention: 1 });
-      const consumerGroup = new EventhubConsumerGroup(stack, 'Reader', { name: 'medtech', namespaceName: namespace.name, eventhubName: eventHub.name, resourceGroupName: group.name });
-      workspaceIn(stack).addMedTechService('Devices', { name: 'devices', eventHub: { namespace, eventHub, consumerGroup }, deviceMapping: EMPTY_DEVICE });
+      const consumerGroup = new EventhubConsumerGroup(stack, 'Reader', {
+        name: 'medtech',
+        namespaceName: namespace.name,
+        eventhubName: eventHub.name,
+        resourceGroupName: group.name,
+      });
+      workspaceIn(stack).addMedTechService('Devices', {
+        name: 'devices',
+        eventHub: { namespace, eventHub, consumerGroup },
+        deviceMapping: EMPTY_DEVICE,
+      });
     });
     expect(result.resource(MEDTECH)).toMatchObject({
       eventhub_namespace_name: '${azurerm_eventhub_namespace.Namespace.name}',
@@ -152,27 +184,44 @@ describe('MedTechService event hub', () => {
   });
 
   test('with a user-assigned identity, warns which grants to make on which scopes', () => {
-    const result = medtechWith({ eventHub: { ...EVENTHUB_NAMES, eventHubId: HUB_ID }, identity: { type: ManagedIdentityType.USER_ASSIGNED, identityIds: [UAI] } }, withDestination);
+    const result = medtechWith(
+      { eventHub: { ...EVENTHUB_NAMES, eventHubId: HUB_ID }, identity: { type: ManagedIdentityType.USER_ASSIGNED, identityIds: [UAI] } },
+      withDestination,
+    );
     expect(result.resources(ROLE)).toHaveLength(0);
     expect(result.resource(MEDTECH).identity).toEqual({ type: 'UserAssigned', identity_ids: [UAI] });
     const warnings = result.messages('WARN');
     expect(warnings).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/needs "Azure Event Hubs Data Receiver" .* grant it to its user-assigned identity/),
-        expect.stringMatching(/needs "FHIR Data Writer" \(role definition 3f88fce4-5892-4214-ae73-ba5294559913\) on the FHIR service stack\/Health\/Fhir.*grant it to its user-assigned identity/),
+        expect.stringMatching(
+          /needs "FHIR Data Writer" \(role definition 3f88fce4-5892-4214-ae73-ba5294559913\) on the FHIR service stack\/Health\/Fhir.*grant it to its user-assigned identity/,
+        ),
       ]),
     );
   });
 
   describe('fails', () => {
     const cases: Array<[string, Partial<typeof EVENTHUB_NAMES>, RegExp]> = [
-      ['with the namespace FQDN', { namespaceName: 'contoso-devices.servicebus.windows.net' }, /eventHub\.namespaceName "contoso-devices\.servicebus\.windows\.net" is invalid: 6-50 letters.*Use the short name "contoso-devices": the provider appends "\.servicebus\.windows\.net" itself/],
+      [
+        'with the namespace FQDN',
+        { namespaceName: 'contoso-devices.servicebus.windows.net' },
+        /eventHub\.namespaceName "contoso-devices\.servicebus\.windows\.net" is invalid: 6-50 letters.*Use the short name "contoso-devices": the provider appends "\.servicebus\.windows\.net" itself/,
+      ],
       ['with a namespace of 5 characters', { namespaceName: 'short' }, /eventHub\.namespaceName "short" is invalid/],
       ['with a namespace starting with a digit', { namespaceName: '1devices' }, /eventHub\.namespaceName "1devices" is invalid/],
       ['with a namespace ending with a hyphen', { namespaceName: 'devices-' }, /eventHub\.namespaceName "devices-" is invalid/],
-      ['with an event hub name with a space', { eventHubName: 'device telemetry' }, /eventHub\.eventHubName "device telemetry" is invalid: 1-256 letters, digits, '\.', '-' or '_'/],
+      [
+        'with an event hub name with a space',
+        { eventHubName: 'device telemetry' },
+        /eventHub\.eventHubName "device telemetry" is invalid: 1-256 letters, digits, '\.', '-' or '_'/,
+      ],
       ['with an event hub name over 256 characters', { eventHubName: 'h'.repeat(257) }, /eventHub\.eventHubName "h{257}" is invalid/],
-      ['with the $Default consumer group', { consumerGroupName: '$Default' }, /eventHub\.consumerGroupName "\$Default" is invalid: .*The provider rejects "\$Default", and every reader of an event hub needs its own consumer group anyway.*create one for MedTech/],
+      [
+        'with the $Default consumer group',
+        { consumerGroupName: '$Default' },
+        /eventHub\.consumerGroupName "\$Default" is invalid: .*The provider rejects "\$Default", and every reader of an event hub needs its own consumer group anyway.*create one for MedTech/,
+      ],
       ['with a consumer group over 50 characters', { consumerGroupName: 'c'.repeat(51) }, /eventHub\.consumerGroupName "c{51}" is invalid: 1-50/],
     ];
     test.each(cases)('%s', (_, override, expected) => {
@@ -180,24 +229,50 @@ describe('MedTechService event hub', () => {
     });
 
     test('without an event hub', () => {
-      expect(errorOf(() => medtechWith({ eventHub: undefined as never }))).toMatch(/MedTechService eventHub is missing: give \{ namespaceName, eventHubName, consumerGroupName \}/);
+      expect(errorOf(() => medtechWith({ eventHub: undefined as never }))).toMatch(
+        /MedTechService eventHub is missing: give \{ namespaceName, eventHubName, consumerGroupName \}/,
+      );
     });
 
     test('with an event hub id of another hub', () => {
-      expect(errorOf(() => medtechWith({ eventHub: { ...EVENTHUB_NAMES, eventHubId: HUB_ID.replace('telemetry', 'other') } }))).toMatch(/eventHub\.eventHubId names "contoso-devices\/other" but namespaceName\/eventHubName say "contoso-devices\/telemetry"/);
+      expect(errorOf(() => medtechWith({ eventHub: { ...EVENTHUB_NAMES, eventHubId: HUB_ID.replace('telemetry', 'other') } }))).toMatch(
+        /eventHub\.eventHubId names "contoso-devices\/other" but namespaceName\/eventHubName say "contoso-devices\/telemetry"/,
+      );
     });
 
     test('with an event hub id that is not one', () => {
-      expect(errorOf(() => medtechWith({ eventHub: { ...EVENTHUB_NAMES, eventHubId: 'telemetry' } }))).toMatch(/eventHub\.eventHubId "telemetry" is invalid: an event hub id/);
+      expect(errorOf(() => medtechWith({ eventHub: { ...EVENTHUB_NAMES, eventHubId: 'telemetry' } }))).toMatch(
+        /eventHub\.eventHubId "telemetry" is invalid: an event hub id/,
+      );
     });
 
     test('with a consumer group of another event hub', () => {
       const message = errorOf(() =>
         synth((stack) => {
-          const namespace = new EventhubNamespace(stack, 'Namespace', { name: 'contoso-devices', location: 'eastus', resourceGroupName: 'rg', sku: 'Standard' });
-          const eventHub = new Eventhub(stack, 'Hub', { name: 'telemetry', namespaceName: 'contoso-devices', resourceGroupName: 'rg', partitionCount: 2, messageRetention: 1 });
-          const consumerGroup = new EventhubConsumerGroup(stack, 'Reader', { name: 'medtech', namespaceName: 'contoso-devices', eventhubName: 'alarms', resourceGroupName: 'rg' });
-          workspaceIn(stack).addMedTechService('Devices', { name: 'devices', eventHub: { namespace, eventHub, consumerGroup }, deviceMapping: EMPTY_DEVICE });
+          const namespace = new EventhubNamespace(stack, 'Namespace', {
+            name: 'contoso-devices',
+            location: 'eastus',
+            resourceGroupName: 'rg',
+            sku: 'Standard',
+          });
+          const eventHub = new Eventhub(stack, 'Hub', {
+            name: 'telemetry',
+            namespaceName: 'contoso-devices',
+            resourceGroupName: 'rg',
+            partitionCount: 2,
+            messageRetention: 1,
+          });
+          const consumerGroup = new EventhubConsumerGroup(stack, 'Reader', {
+            name: 'medtech',
+            namespaceName: 'contoso-devices',
+            eventhubName: 'alarms',
+            resourceGroupName: 'rg',
+          });
+          workspaceIn(stack).addMedTechService('Devices', {
+            name: 'devices',
+            eventHub: { namespace, eventHub, consumerGroup },
+            deviceMapping: EMPTY_DEVICE,
+          });
         }),
       );
       expect(message).toMatch(/the consumerGroup eventhubName "alarms" differs from the eventHub name "telemetry"/);
@@ -206,10 +281,24 @@ describe('MedTechService event hub', () => {
     test('with a provider consumer group resource named $Default', () => {
       const message = errorOf(() =>
         synth((stack) => {
-          const namespace = new EventhubNamespace(stack, 'Namespace', { name: 'contoso-devices', location: 'eastus', resourceGroupName: 'rg', sku: 'Standard' });
+          const namespace = new EventhubNamespace(stack, 'Namespace', {
+            name: 'contoso-devices',
+            location: 'eastus',
+            resourceGroupName: 'rg',
+            sku: 'Standard',
+          });
           const eventHub = new Eventhub(stack, 'Hub', { name: 'telemetry', namespaceId: namespace.id, partitionCount: 2, messageRetention: 1 });
-          const consumerGroup = new EventhubConsumerGroup(stack, 'Reader', { name: '$Default', namespaceName: namespace.name, eventhubName: eventHub.name, resourceGroupName: 'rg' });
-          workspaceIn(stack).addMedTechService('Devices', { name: 'devices', eventHub: { namespace, eventHub, consumerGroup }, deviceMapping: EMPTY_DEVICE });
+          const consumerGroup = new EventhubConsumerGroup(stack, 'Reader', {
+            name: '$Default',
+            namespaceName: namespace.name,
+            eventhubName: eventHub.name,
+            resourceGroupName: 'rg',
+          });
+          workspaceIn(stack).addMedTechService('Devices', {
+            name: 'devices',
+            eventHub: { namespace, eventHub, consumerGroup },
+            deviceMapping: EMPTY_DEVICE,
+          });
         }),
       );
       expect(message).toMatch(/eventHub\.consumerGroup name "\$Default" is invalid/);
@@ -245,7 +334,8 @@ describe('MedTechService destination', () => {
   test('takes a name, Lookup, and an imported R4 FHIR service', () => {
     const lookup = synth((stack) => {
       const fhirService = FhirService.fromFhirServiceAttributes(stack, 'Existing', {
-        fhirServiceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-health/providers/Microsoft.HealthcareApis/workspaces/health/fhirServices/records',
+        fhirServiceId:
+          '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-health/providers/Microsoft.HealthcareApis/workspaces/health/fhirServices/records',
         fhirVersion: FhirVersion.R4,
       });
       workspaceIn(stack).addMedTechService('Devices', {
@@ -263,17 +353,38 @@ describe('MedTechService destination', () => {
     const warnings = synth((stack) => {
       const other = workspaceIn(stack, 'eastus', 'Other', 'other');
       const fhirService = other.addFhirService('Fhir', { name: 'records' });
-      workspaceIn(stack).addMedTechService('Devices', { name: 'devices', eventHub: EVENTHUB_NAMES, deviceMapping: heartRateDevice, destination: { fhirService, identityResolution: 'Lookup', fhirMapping: heartRateFhir } });
+      workspaceIn(stack).addMedTechService('Devices', {
+        name: 'devices',
+        eventHub: EVENTHUB_NAMES,
+        deviceMapping: heartRateDevice,
+        destination: { fhirService, identityResolution: 'Lookup', fhirMapping: heartRateFhir },
+      });
     }).messages('WARN');
-    expect(warnings).toEqual(expect.arrayContaining([expect.stringMatching(/destination\.fhirService stack\/Other\/Fhir is in workspace stack\/Other, not in the MedTech service's workspace stack\/Health.*PHI then leaves the workspace boundary/)]));
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /destination\.fhirService stack\/Other\/Fhir is in workspace stack\/Other, not in the MedTech service's workspace stack\/Health.*PHI then leaves the workspace boundary/,
+        ),
+      ]),
+    );
   });
 
   test('warns with Create when a device template has no patientIdExpression', () => {
     const noPatient = DeviceMapping.collection([
-      DeviceMapping.calculatedContent({ typeName: 'heartrate', typeMatchExpression: '$..[?(@heartRate)]', deviceIdExpression: '$.matchedToken.deviceId', timestampExpression: '$.matchedToken.endDate', values: [{ valueName: 'hr', valueExpression: '$.matchedToken.heartRate' }] }),
+      DeviceMapping.calculatedContent({
+        typeName: 'heartrate',
+        typeMatchExpression: '$..[?(@heartRate)]',
+        deviceIdExpression: '$.matchedToken.deviceId',
+        timestampExpression: '$.matchedToken.endDate',
+        values: [{ valueName: 'hr', valueExpression: '$.matchedToken.heartRate' }],
+      }),
     ]);
     const warnings = medtechWith({}, (workspace) => ({ ...withDestination(workspace), deviceMapping: noPatient })).messages('WARN');
-    expect(warnings).toEqual(expect.arrayContaining([expect.stringMatching(/deviceMapping\.template\[0\]\.template has no patientIdExpression, and identityResolution is "Create"/)]));
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/deviceMapping\.template\[0\]\.template has no patientIdExpression, and identityResolution is "Create"/),
+      ]),
+    );
   });
 
   describe('fails', () => {
@@ -282,11 +393,24 @@ describe('MedTechService destination', () => {
         synth((stack) => {
           const workspace = workspaceIn(stack);
           const fhirService = workspace.addFhirService('Fhir', { name: 'records' });
-          const medtech = workspace.addMedTechService('Devices', { name: 'devices', eventHub: EVENTHUB_NAMES, deviceMapping: heartRateDevice, destination: { fhirService, identityResolution: 'Lookup', fhirMapping: heartRateFhir } });
-          new MedTechFhirDestination(medtech, 'Second', { medTechService: medtech, fhirService, identityResolution: 'Lookup', fhirMapping: heartRateFhir, name: 'second' });
+          const medtech = workspace.addMedTechService('Devices', {
+            name: 'devices',
+            eventHub: EVENTHUB_NAMES,
+            deviceMapping: heartRateDevice,
+            destination: { fhirService, identityResolution: 'Lookup', fhirMapping: heartRateFhir },
+          });
+          new MedTechFhirDestination(medtech, 'Second', {
+            medTechService: medtech,
+            fhirService,
+            identityResolution: 'Lookup',
+            fhirMapping: heartRateFhir,
+            name: 'second',
+          });
         }),
       );
-      expect(message).toMatch(/\[stack\/Health\/Devices\/Second\] MedTechService stack\/Health\/Devices already has the FHIR destination stack\/Health\/Devices\/FhirDestination: Azure allows one FHIR destination per MedTech service/);
+      expect(message).toMatch(
+        /\[stack\/Health\/Devices\/Second\] MedTechService stack\/Health\/Devices already has the FHIR destination stack\/Health\/Devices\/FhirDestination: Azure allows one FHIR destination per MedTech service/,
+      );
     });
 
     test('when the destination resource id would exceed 253 characters (the MedTech id itself fits)', () => {
@@ -297,11 +421,17 @@ describe('MedTechService destination', () => {
             name: 'm'.repeat(24),
             eventHub: EVENTHUB_NAMES,
             deviceMapping: heartRateDevice,
-            destination: { fhirService: workspace.addFhirService('Fhir', { name: 'records' }), identityResolution: 'Lookup', fhirMapping: heartRateFhir },
+            destination: {
+              fhirService: workspace.addFhirService('Fhir', { name: 'records' }),
+              identityResolution: 'Lookup',
+              fhirMapping: heartRateFhir,
+            },
           });
         }),
       );
-      expect(message).toMatch(/^\[stack\/Health\/Devices\/FhirDestination\] MedTechService destination resource id would be 271 characters; Azure allows at most 253\. Shorten the resource group, MedTech or destination name\.$/);
+      expect(message).toMatch(
+        /^\[stack\/Health\/Devices\/FhirDestination\] MedTechService destination resource id would be 271 characters; Azure allows at most 253\. Shorten the resource group, MedTech or destination name\.$/,
+      );
     });
 
     test('with a STU3 FHIR service', () => {
@@ -309,16 +439,20 @@ describe('MedTechService destination', () => {
         errorOf(() =>
           medtechWith({}, (workspace) => ({
             deviceMapping: heartRateDevice,
-            destination: { fhirService: workspace.addFhirService('Fhir', { name: 'records', kind: FhirVersion.STU3 }), identityResolution: 'Create', fhirMapping: heartRateFhir },
+            destination: {
+              fhirService: workspace.addFhirService('Fhir', { name: 'records', kind: FhirVersion.STU3 }),
+              identityResolution: 'Create',
+              fhirMapping: heartRateFhir,
+            },
           })),
         ),
       ).toMatch(/destination\.fhirService stack\/Health\/Fhir is a "fhir-Stu3" service: MedTech writes only to FHIR R4 services/);
     });
 
     test('with an unknown identity resolution', () => {
-      expect(
-        errorOf(() => medtechWith({}, destinationWith({ identityResolution: 'create' as 'Create' }))),
-      ).toMatch(/destination\.identityResolution "create" is invalid: "Create" or "Lookup"\. Use "Create"/);
+      expect(errorOf(() => medtechWith({}, destinationWith({ identityResolution: 'create' as 'Create' })))).toMatch(
+        /destination\.identityResolution "create" is invalid: "Create" or "Lookup"\. Use "Create"/,
+      );
     });
 
     test('with an invalid destination name', () => {
@@ -328,13 +462,13 @@ describe('MedTechService destination', () => {
     });
 
     test('without a FHIR service', () => {
-      expect(errorOf(() => medtechWith({}, destinationWith({ fhirService: undefined as never })))).toMatch(
-        /destination\.fhirService is missing/,
-      );
+      expect(errorOf(() => medtechWith({}, destinationWith({ fhirService: undefined as never })))).toMatch(/destination\.fhirService is missing/);
     });
 
     test('when a device typeName has no FHIR template', () => {
-      const stepsOnly = FhirMapping.collection([FhirMapping.codeValue({ typeName: 'steps', codes: [{ code: '55423-8' }], value: FhirMapping.quantity({ valueName: 'steps' }) })]);
+      const stepsOnly = FhirMapping.collection([
+        FhirMapping.codeValue({ typeName: 'steps', codes: [{ code: '55423-8' }], value: FhirMapping.quantity({ valueName: 'steps' }) }),
+      ]);
       expect(errorOf(() => medtechWith({}, destinationWith({ fhirMapping: stepsOnly })))).toMatch(
         /\[stack\/Health\/Devices\/FhirDestination\] deviceMapping\.template\[0\]\.template\.typeName: No matching Fhir Template exists for Device Mapping \[heartrate\]\..*Available Fhir Templates: \[steps\]/,
       );
@@ -350,7 +484,13 @@ describe('MedTechService destination', () => {
 
 describe('MedTechService fails', () => {
   test('in a region where MedTech is withdrawn', () => {
-    expect(errorOf(() => synth((stack) => workspaceIn(stack, 'westus3').addMedTechService('Devices', { name: 'devices', eventHub: EVENTHUB_NAMES, deviceMapping: EMPTY_DEVICE })))).toMatch(
+    expect(
+      errorOf(() =>
+        synth((stack) =>
+          workspaceIn(stack, 'westus3').addMedTechService('Devices', { name: 'devices', eventHub: EVENTHUB_NAMES, deviceMapping: EMPTY_DEVICE }),
+        ),
+      ),
+    ).toMatch(
       /MedTechService location "westus3" \(the workspace's\) is invalid: MedTech is only available in westus2, uksouth, westeurope, eastus, australiaeast, eastus2, centralindia, northeurope/,
     );
   });
@@ -360,11 +500,15 @@ describe('MedTechService fails', () => {
   });
 
   test('with the combined identity type', () => {
-    expect(errorOf(() => medtechWith({ identity: { type: ManagedIdentityType.SYSTEM_ASSIGNED_USER_ASSIGNED, identityIds: [UAI] } }))).toMatch(/MedTechService identity\.type "SystemAssigned, UserAssigned" is invalid/);
+    expect(errorOf(() => medtechWith({ identity: { type: ManagedIdentityType.SYSTEM_ASSIGNED_USER_ASSIGNED, identityIds: [UAI] } }))).toMatch(
+      /MedTechService identity\.type "SystemAssigned, UserAssigned" is invalid/,
+    );
   });
 
   test('with two user-assigned identities', () => {
-    expect(errorOf(() => medtechWith({ identity: { type: ManagedIdentityType.USER_ASSIGNED, identityIds: [UAI, `${UAI}2`] } }))).toMatch(/MedTechService identity has 2 identityIds; MedTech uses exactly one identity/);
+    expect(errorOf(() => medtechWith({ identity: { type: ManagedIdentityType.USER_ASSIGNED, identityIds: [UAI, `${UAI}2`] } }))).toMatch(
+      /MedTechService identity has 2 identityIds; MedTech uses exactly one identity/,
+    );
   });
 
   test('without a device mapping', () => {
@@ -372,13 +516,26 @@ describe('MedTechService fails', () => {
   });
 
   test('with a device mapping that is not JSON', () => {
-    expect(errorOf(() => medtechWith({ deviceMapping: '{"templateType": CollectionContent}' }))).toMatch(/\[stack\/Health\/Devices\] deviceMapping: deviceMapping is not valid JSON: Unexpected token 'C'.*\(line 1, column 18\)/);
+    expect(errorOf(() => medtechWith({ deviceMapping: '{"templateType": CollectionContent}' }))).toMatch(
+      /\[stack\/Health\/Devices\] deviceMapping: deviceMapping is not valid JSON: Unexpected token 'C'.*\(line 1, column 18\)/,
+    );
   });
 
   test('with a device mapping error, pointing into the document', () => {
     const broken = {
       templateType: 'CollectionContent',
-      template: [{ templateType: 'CalculatedContent', template: { typeName: 'hr', typeMatchExpression: '$..[?(@heartRate)]', deviceIdExpression: '$.deviceId', timestampExpression: '$.matchedToken.endDate', values: [] } }],
+      template: [
+        {
+          templateType: 'CalculatedContent',
+          template: {
+            typeName: 'hr',
+            typeMatchExpression: '$..[?(@heartRate)]',
+            deviceIdExpression: '$.deviceId',
+            timestampExpression: '$.matchedToken.endDate',
+            values: [],
+          },
+        },
+      ],
     };
     expect(errorOf(() => medtechWith({ deviceMapping: broken }))).toMatch(
       /\[stack\/Health\/Devices\] deviceMapping\.template\[0\]\.template\.deviceIdExpression: CalculatedContent expressions run against \{Body, Properties, SystemProperties, matchedToken\}; "\$\.deviceId" can never match\. Use "\$\.matchedToken\.deviceId"/,
@@ -398,7 +555,11 @@ describe('MedTechService fails', () => {
   });
 
   test('without a workspace', () => {
-    expect(errorOf(() => synth((stack) => new MedTechService(stack, 'Devices', { name: 'devices', eventHub: EVENTHUB_NAMES, deviceMapping: EMPTY_DEVICE })))).toMatch(/MedTechService has no workspace/);
+    expect(
+      errorOf(() =>
+        synth((stack) => new MedTechService(stack, 'Devices', { name: 'devices', eventHub: EVENTHUB_NAMES, deviceMapping: EMPTY_DEVICE })),
+      ),
+    ).toMatch(/MedTechService has no workspace/);
   });
 });
 
@@ -414,7 +575,8 @@ describe('MedTechService with tokens', () => {
     }).resource(MEDTECH);
     expect(medtech.lifecycle.precondition).toEqual([
       {
-        condition: '${contains(["westus2", "uksouth", "westeurope", "eastus", "australiaeast", "eastus2", "centralindia", "northeurope"], lower(replace(azurerm_resource_group.Group.location, " ", "")))}',
+        condition:
+          '${contains(["westus2", "uksouth", "westeurope", "eastus", "australiaeast", "eastus2", "centralindia", "northeurope"], lower(replace(azurerm_resource_group.Group.location, " ", "")))}',
         error_message: expect.stringMatching(/^\[stack\/Health\/Devices\] MedTechService location is invalid: MedTech is only available in/),
       },
     ]);

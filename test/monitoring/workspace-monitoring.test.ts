@@ -25,8 +25,16 @@ describe('Workspace monitoring', () => {
     const fhir = settingFor(settings, result.json, 'azurerm_healthcare_fhir_service', 'stack/Health/Patients');
     const dicom = settingFor(settings, result.json, 'azurerm_healthcare_dicom_service', 'stack/Health/Images');
     const medtech = settingFor(settings, result.json, 'azurerm_healthcare_medtech_service', 'stack/Health/Devices');
-    expect(fhir).toMatchObject({ name: 'diag-patients', log_analytics_workspace_id: LAW_ID, enabled_log: [{ category: 'AuditLogs' }], enabled_metric: [{ category: 'AllMetrics' }] });
-    expect(dicom).toMatchObject({ enabled_log: [{ category: 'AuditLogs' }, { category: 'DiagnosticLogs' }], enabled_metric: [{ category: 'AllMetrics' }] });
+    expect(fhir).toMatchObject({
+      name: 'diag-patients',
+      log_analytics_workspace_id: LAW_ID,
+      enabled_log: [{ category: 'AuditLogs' }],
+      enabled_metric: [{ category: 'AllMetrics' }],
+    });
+    expect(dicom).toMatchObject({
+      enabled_log: [{ category: 'AuditLogs' }, { category: 'DiagnosticLogs' }],
+      enabled_metric: [{ category: 'AllMetrics' }],
+    });
     expect(medtech).toMatchObject({ enabled_log: [{ category: 'DiagnosticLogs' }], enabled_metric: [{ category: 'AllMetrics' }] });
     expect(settings.some((setting) => String(setting.target_resource_id).includes('azurerm_healthcare_workspace'))).toBe(false);
   });
@@ -38,7 +46,12 @@ describe('Workspace monitoring', () => {
       new FhirService(stack, 'Standalone', { name: 'standalone', workspace });
       new DicomService(workspace, 'Nested', { name: 'nested' });
     });
-    expect(result.resources(SETTING).map((setting) => setting.name).sort()).toEqual(['diag-first', 'diag-nested', 'diag-standalone']);
+    expect(
+      result
+        .resources(SETTING)
+        .map((setting) => setting.name)
+        .sort(),
+    ).toEqual(['diag-first', 'diag-nested', 'diag-standalone']);
   });
 
   test('sends to every destination given, with the provider argument names', () => {
@@ -90,13 +103,19 @@ describe('Workspace monitoring', () => {
     const result = synth((stack) => {
       new Workspace(stack, 'Health', BASE_WORKSPACE).addFhirService('Patients', { name: 'patients', monitoring });
       const imported = Workspace.fromWorkspaceAttributes(stack, 'Shared', {
-        workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers/Microsoft.HealthcareApis/workspaces/shared',
+        workspaceId:
+          '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers/Microsoft.HealthcareApis/workspaces/shared',
         location: 'eastus',
       });
       imported.addDicomService('Images', { name: 'images', monitoring });
       imported.addFhirService('Unmonitored', { name: 'unmonitored' });
     });
-    expect(result.resources(SETTING).map((setting) => setting.name).sort()).toEqual(['diag-images', 'diag-patients']);
+    expect(
+      result
+        .resources(SETTING)
+        .map((setting) => setting.name)
+        .sort(),
+    ).toEqual(['diag-images', 'diag-patients']);
   });
 
   test('no monitoring, no diagnostic settings', () => {
@@ -114,21 +133,55 @@ describe('Workspace monitoring', () => {
   test('accepts tokens for the destinations', () => {
     const setting = synth((stack) => {
       const law = new TerraformVariable(stack, 'law', { type: 'string' });
-      new Workspace(stack, 'Health', { ...BASE_WORKSPACE, monitoring: { logAnalyticsWorkspaceId: law.stringValue } }).addFhirService('Patients', { name: 'patients' });
+      new Workspace(stack, 'Health', { ...BASE_WORKSPACE, monitoring: { logAnalyticsWorkspaceId: law.stringValue } }).addFhirService('Patients', {
+        name: 'patients',
+      });
     }).resource(SETTING);
     expect(setting.log_analytics_workspace_id).toBe('${var.law}');
   });
 
   describe('fails with the construct path, the value, the rule and the fix', () => {
     const cases: Array<[string, MonitoringOptions, RegExp]> = [
-      ['without a destination', { logAnalyticsDestinationType: 'Dedicated' }, /\[stack\/Health\] Workspace monitoring has no destination: give logAnalyticsWorkspaceId, storageAccountId or eventHubAuthorizationRuleId/],
-      ['with a Log Analytics id of the wrong shape', { logAnalyticsWorkspaceId: 'law-health' }, /Workspace monitoring\.logAnalyticsWorkspaceId "law-health" is invalid: a Log Analytics workspace id of the form \/subscriptions\/\{subscription\}/],
-      ['with a storage account name instead of its id', { storageAccountId: 'starchive' }, /Workspace monitoring\.storageAccountId "starchive" is invalid: a storage account id/],
-      ['with an event hub id instead of an authorization rule id', { eventHubAuthorizationRuleId: `${EVENT_HUB_RULE_ID.split('/authorizationRules')[0]}/eventhubs/audit` }, /eventHubAuthorizationRuleId .* is invalid: an Event Hubs namespace authorization rule id/],
-      ['with an event hub name but no authorization rule', { logAnalyticsWorkspaceId: LAW_ID, eventHubName: 'audit' }, /eventHubName is set without eventHubAuthorizationRuleId/],
-      ['with a destination type but no Log Analytics workspace', { storageAccountId: ARCHIVE_ID, logAnalyticsDestinationType: 'Dedicated' }, /logAnalyticsDestinationType is set without logAnalyticsWorkspaceId/],
-      ['with a misspelt destination type', { logAnalyticsWorkspaceId: LAW_ID, logAnalyticsDestinationType: 'dedicated' as 'Dedicated' }, /logAnalyticsDestinationType "dedicated" is invalid: one of "Dedicated", "AzureDiagnostics"\. Use "Dedicated"\./],
-      ['with a setting name Azure rejects', { logAnalyticsWorkspaceId: LAW_ID, name: 'audit/fhir' }, /monitoring\.name "audit\/fhir" is invalid: 1-260 characters.*Use e\.g\. "audit-fhir"/],
+      [
+        'without a destination',
+        { logAnalyticsDestinationType: 'Dedicated' },
+        /\[stack\/Health\] Workspace monitoring has no destination: give logAnalyticsWorkspaceId, storageAccountId or eventHubAuthorizationRuleId/,
+      ],
+      [
+        'with a Log Analytics id of the wrong shape',
+        { logAnalyticsWorkspaceId: 'law-health' },
+        /Workspace monitoring\.logAnalyticsWorkspaceId "law-health" is invalid: a Log Analytics workspace id of the form \/subscriptions\/\{subscription\}/,
+      ],
+      [
+        'with a storage account name instead of its id',
+        { storageAccountId: 'starchive' },
+        /Workspace monitoring\.storageAccountId "starchive" is invalid: a storage account id/,
+      ],
+      [
+        'with an event hub id instead of an authorization rule id',
+        { eventHubAuthorizationRuleId: `${EVENT_HUB_RULE_ID.split('/authorizationRules')[0]}/eventhubs/audit` },
+        /eventHubAuthorizationRuleId .* is invalid: an Event Hubs namespace authorization rule id/,
+      ],
+      [
+        'with an event hub name but no authorization rule',
+        { logAnalyticsWorkspaceId: LAW_ID, eventHubName: 'audit' },
+        /eventHubName is set without eventHubAuthorizationRuleId/,
+      ],
+      [
+        'with a destination type but no Log Analytics workspace',
+        { storageAccountId: ARCHIVE_ID, logAnalyticsDestinationType: 'Dedicated' },
+        /logAnalyticsDestinationType is set without logAnalyticsWorkspaceId/,
+      ],
+      [
+        'with a misspelt destination type',
+        { logAnalyticsWorkspaceId: LAW_ID, logAnalyticsDestinationType: 'dedicated' as 'Dedicated' },
+        /logAnalyticsDestinationType "dedicated" is invalid: one of "Dedicated", "AzureDiagnostics"\. Use "Dedicated"\./,
+      ],
+      [
+        'with a setting name Azure rejects',
+        { logAnalyticsWorkspaceId: LAW_ID, name: 'audit/fhir' },
+        /monitoring\.name "audit\/fhir" is invalid: 1-260 characters.*Use e\.g\. "audit-fhir"/,
+      ],
     ];
     test.each(cases)('%s', (_name, options, expected) => {
       expect(errorOf(() => synth((stack) => new Workspace(stack, 'Health', { ...BASE_WORKSPACE, monitoring: options })))).toMatch(expected);
@@ -136,7 +189,9 @@ describe('Workspace monitoring', () => {
 
     test("on a service's own monitoring, naming the service", () => {
       const message = errorOf(() =>
-        synth((stack) => new Workspace(stack, 'Health', BASE_WORKSPACE).addDicomService('Images', { name: 'images', monitoring: { eventHubName: 'audit' } })),
+        synth((stack) =>
+          new Workspace(stack, 'Health', BASE_WORKSPACE).addDicomService('Images', { name: 'images', monitoring: { eventHubName: 'audit' } }),
+        ),
       );
       expect(message).toMatch(/\[stack\/Health\/Images\] DicomService monitoring has no destination/);
       expect(message).toMatch(/DicomService monitoring\.eventHubName is set without eventHubAuthorizationRuleId/);

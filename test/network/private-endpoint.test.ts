@@ -9,7 +9,10 @@ const LINK = 'azurerm_private_dns_zone_virtual_network_link';
 const DICOM = 'azurerm_healthcare_dicom_service';
 const FHIR = 'azurerm_healthcare_fhir_service';
 
-function withEndpoint(options: Partial<WorkspacePrivateEndpointOptions>, build: (workspace: Workspace, stack: TerraformStack) => void = () => undefined) {
+function withEndpoint(
+  options: Partial<WorkspacePrivateEndpointOptions>,
+  build: (workspace: Workspace, stack: TerraformStack) => void = () => undefined,
+) {
   return synth((stack) => {
     const workspace = new Workspace(stack, 'Health', BASE_WORKSPACE);
     workspace.addPrivateEndpoint('PrivateLink', { subnetId: SUBNET_ID, ...options });
@@ -37,23 +40,57 @@ describe('workspace.addPrivateEndpoint', () => {
 
   test('creates the workspace, FHIR and DICOM private DNS zones, links them to the network and registers in them', () => {
     const result = withEndpoint({ virtualNetworkId: VNET_ID });
-    const zoneNames = result.resources(ZONE).map((zone) => zone.name).sort();
+    const zoneNames = result
+      .resources(ZONE)
+      .map((zone) => zone.name)
+      .sort();
     expect(zoneNames).toEqual(HEALTH_DATA_PRIVATE_DNS_ZONES.map((zone) => zone.zoneName).sort());
-    expect(zoneNames).toEqual(['privatelink.dicom.azurehealthcareapis.com', 'privatelink.fhir.azurehealthcareapis.com', 'privatelink.workspace.azurehealthcareapis.com']);
+    expect(zoneNames).toEqual([
+      'privatelink.dicom.azurehealthcareapis.com',
+      'privatelink.fhir.azurehealthcareapis.com',
+      'privatelink.workspace.azurehealthcareapis.com',
+    ]);
     expect(result.resources(LINK)).toHaveLength(3);
-    result.resources(LINK).forEach((link) => expect(link).toMatchObject({ virtual_network_id: VNET_ID, registration_enabled: false, resource_group_name: 'rg-health' }));
+    result
+      .resources(LINK)
+      .forEach((link) => expect(link).toMatchObject({ virtual_network_id: VNET_ID, registration_enabled: false, resource_group_name: 'rg-health' }));
     const group = result.resource(ENDPOINT).private_dns_zone_group;
     expect(group.name).toBe('health-data-services');
-    expect([...group.private_dns_zone_ids].sort()).toEqual(Object.keys(result.json.resource[ZONE]).map((name) => `\${azurerm_private_dns_zone.${name}.id}`).sort());
+    expect([...group.private_dns_zone_ids].sort()).toEqual(
+      Object.keys(result.json.resource[ZONE])
+        .map((name) => `\${azurerm_private_dns_zone.${name}.id}`)
+        .sort(),
+    );
     // Each link links one of the created zones.
-    expect(result.resources(LINK).map((link) => link.private_dns_zone_name).sort()).toEqual(Object.keys(result.json.resource[ZONE]).map((name) => `\${azurerm_private_dns_zone.${name}.name}`).sort());
+    expect(
+      result
+        .resources(LINK)
+        .map((link) => link.private_dns_zone_name)
+        .sort(),
+    ).toEqual(
+      Object.keys(result.json.resource[ZONE])
+        .map((name) => `\${azurerm_private_dns_zone.${name}.name}`)
+        .sort(),
+    );
   });
 
   test('creates the Government zones for a workspace in Azure Government', () => {
     const result = synth((stack) => {
-      new Workspace(stack, 'Health', { ...BASE_WORKSPACE, location: 'usgovvirginia' }).addPrivateEndpoint('PrivateLink', { subnetId: SUBNET_ID, virtualNetworkId: VNET_ID });
+      new Workspace(stack, 'Health', { ...BASE_WORKSPACE, location: 'usgovvirginia' }).addPrivateEndpoint('PrivateLink', {
+        subnetId: SUBNET_ID,
+        virtualNetworkId: VNET_ID,
+      });
     });
-    expect(result.resources(ZONE).map((zone) => zone.name).sort()).toEqual(['privatelink.dicom.azurehealthcareapis.us', 'privatelink.fhir.azurehealthcareapis.us', 'privatelink.workspace.azurehealthcareapis.us']);
+    expect(
+      result
+        .resources(ZONE)
+        .map((zone) => zone.name)
+        .sort(),
+    ).toEqual([
+      'privatelink.dicom.azurehealthcareapis.us',
+      'privatelink.fhir.azurehealthcareapis.us',
+      'privatelink.workspace.azurehealthcareapis.us',
+    ]);
     expect(result.resources(LINK)).toHaveLength(3);
   });
 
@@ -75,7 +112,10 @@ describe('workspace.addPrivateEndpoint', () => {
       workspace.addPrivateEndpoint('PrivateLink', { subnetId: SUBNET_ID });
       workspace.addDicomService('Images', { name: 'images' });
     }).resource(ENDPOINT);
-    expect(endpoint.depends_on).toEqual([expect.stringMatching(/^azurerm_healthcare_fhir_service\.Health_Patients_/), expect.stringMatching(/^azurerm_healthcare_dicom_service\.Health_Images_/)]);
+    expect(endpoint.depends_on).toEqual([
+      expect.stringMatching(/^azurerm_healthcare_fhir_service\.Health_Patients_/),
+      expect.stringMatching(/^azurerm_healthcare_dicom_service\.Health_Images_/),
+    ]);
   });
 
   test('a second endpoint that would create the same zones fails, pointing at privateDnsZoneIds', () => {
@@ -87,14 +127,19 @@ describe('workspace.addPrivateEndpoint', () => {
           workspace.addPrivateEndpoint('Secondary', { subnetId: SUBNET_ID, virtualNetworkId: VNET_ID, name: 'pe-health-2' });
         }),
       ),
-    ).toMatch(/\[stack\/Health\/Secondary\] Private endpoint would create the private DNS zone "privatelink\.workspace\.azurehealthcareapis\.com" in resource group "rg-health", which stack\/Health\/Primary creates already.*Pass the first endpoint's privateDnsZoneIds/);
+    ).toMatch(
+      /\[stack\/Health\/Secondary\] Private endpoint would create the private DNS zone "privatelink\.workspace\.azurehealthcareapis\.com" in resource group "rg-health", which stack\/Health\/Primary creates already.*Pass the first endpoint's privateDnsZoneIds/,
+    );
   });
 
   test('accepts tokens for the subnet and the zones', () => {
     const endpoint = synth((stack) => {
       const subnet = new TerraformVariable(stack, 'subnet', { type: 'string' });
       const zones = new TerraformVariable(stack, 'zones', { type: 'list(string)' });
-      new Workspace(stack, 'Health', BASE_WORKSPACE).addPrivateEndpoint('PrivateLink', { subnetId: subnet.stringValue, privateDnsZoneIds: zones.listValue });
+      new Workspace(stack, 'Health', BASE_WORKSPACE).addPrivateEndpoint('PrivateLink', {
+        subnetId: subnet.stringValue,
+        privateDnsZoneIds: zones.listValue,
+      });
     }).resource(ENDPOINT);
     expect(endpoint.subnet_id).toBe('${var.subnet}');
     expect(endpoint.private_dns_zone_group.private_dns_zone_ids).toBe('${var.zones}');
@@ -102,10 +147,22 @@ describe('workspace.addPrivateEndpoint', () => {
 
   describe('fails with the path, the value, the rule and the fix', () => {
     const cases: Array<[string, Partial<WorkspacePrivateEndpointOptions>, RegExp]> = [
-      ['with a virtual network id as subnet', { subnetId: VNET_ID }, /\[stack\/Health\/PrivateLink\] Private endpoint subnetId ".*vnet-health" is invalid: a subnet id of the form/],
-      ['with zones and a network to create zones in', { virtualNetworkId: VNET_ID, privateDnsZoneIds: ZONE_IDS }, /takes privateDnsZoneIds \(use existing zones\) or virtualNetworkId \(create the zones and link them\), not both/],
+      [
+        'with a virtual network id as subnet',
+        { subnetId: VNET_ID },
+        /\[stack\/Health\/PrivateLink\] Private endpoint subnetId ".*vnet-health" is invalid: a subnet id of the form/,
+      ],
+      [
+        'with zones and a network to create zones in',
+        { virtualNetworkId: VNET_ID, privateDnsZoneIds: ZONE_IDS },
+        /takes privateDnsZoneIds \(use existing zones\) or virtualNetworkId \(create the zones and link them\), not both/,
+      ],
       ['with an empty zone list', { privateDnsZoneIds: [] }, /privateDnsZoneIds is empty/],
-      ['with a zone name instead of its id', { privateDnsZoneIds: ['privatelink.fhir.azurehealthcareapis.com'] }, /privateDnsZoneIds\[0\] "privatelink\.fhir\.azurehealthcareapis\.com" is invalid: a private DNS zone id/],
+      [
+        'with a zone name instead of its id',
+        { privateDnsZoneIds: ['privatelink.fhir.azurehealthcareapis.com'] },
+        /privateDnsZoneIds\[0\] "privatelink\.fhir\.azurehealthcareapis\.com" is invalid: a private DNS zone id/,
+      ],
       ['with a name Azure rejects', { name: 'pe health' }, /Private endpoint name "pe health" is invalid: 1-80 letters.*Use e\.g\. "pe-health"/],
       ['with an unknown region', { location: 'eastus9' }, /Private endpoint location "eastus9" is invalid: not a known Azure region/],
     ];
@@ -123,11 +180,16 @@ describe('public network access follows the workspace', () => {
       workspace.addPrivateEndpoint('PrivateLink', { subnetId: SUBNET_ID });
       workspace.addDicomService('After', { name: 'after' });
     });
-    expect(Object.fromEntries(result.resources(DICOM).map((dicom) => [dicom.name, dicom.public_network_access_enabled]))).toEqual({ before: false, after: false });
+    expect(Object.fromEntries(result.resources(DICOM).map((dicom) => [dicom.name, dicom.public_network_access_enabled]))).toEqual({
+      before: false,
+      after: false,
+    });
   });
 
   test("a DICOM service's own setting wins", () => {
-    const dicom = withEndpoint({}, (workspace) => workspace.addDicomService('Viewer', { name: 'viewer', publicNetworkAccessEnabled: true })).resource(DICOM);
+    const dicom = withEndpoint({}, (workspace) => workspace.addDicomService('Viewer', { name: 'viewer', publicNetworkAccessEnabled: true })).resource(
+      DICOM,
+    );
     expect(dicom.public_network_access_enabled).toBe(true);
   });
 
@@ -141,7 +203,9 @@ describe('public network access follows the workspace', () => {
   });
 
   test('the workspace can close public access without a private endpoint', () => {
-    const dicom = synth((stack) => new Workspace(stack, 'Health', { ...BASE_WORKSPACE, publicNetworkAccessEnabled: false }).addDicomService('Images', { name: 'images' })).resource(DICOM);
+    const dicom = synth((stack) =>
+      new Workspace(stack, 'Health', { ...BASE_WORKSPACE, publicNetworkAccessEnabled: false }).addDicomService('Images', { name: 'images' }),
+    ).resource(DICOM);
     expect(dicom.public_network_access_enabled).toBe(false);
   });
 
@@ -158,7 +222,8 @@ describe('public network access follows the workspace', () => {
   test('works for imported workspaces', () => {
     const dicom = synth((stack) => {
       const workspace = Workspace.fromWorkspaceAttributes(stack, 'Shared', {
-        workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers/Microsoft.HealthcareApis/workspaces/shared',
+        workspaceId:
+          '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers/Microsoft.HealthcareApis/workspaces/shared',
         location: 'eastus',
       });
       workspace.addDicomService('Images', { name: 'images' });

@@ -27,7 +27,7 @@ describe("the workspace's own public network access", () => {
     expect(result.json.terraform.required_version).toBeUndefined();
   });
 
-  test('not stated: nothing is written on the workspace (the default stays Azure\'s), and no azapi provider is added', () => {
+  test("not stated: nothing is written on the workspace (the default stays Azure's), and no azapi provider is added", () => {
     const result = synth((stack) => {
       const workspace = new Workspace(stack, 'Health', BASE_WORKSPACE);
       workspace.addPrivateEndpoint('PrivateLink', { subnetId: SUBNET_ID });
@@ -71,8 +71,10 @@ describe("the workspace's own public network access", () => {
   });
 
   test('not a boolean fails', () => {
-    expect(errorOf(() => synth((stack) => new Workspace(stack, 'Health', { ...BASE_WORKSPACE, publicNetworkAccessEnabled: 'false' as unknown as boolean })))).toMatch(
-      /^\[stack\/Health\] Workspace publicNetworkAccessEnabled "false" is invalid: true or false/,
-    );
+    expect(
+      errorOf(() =>
+        synth((stack) => new Workspace(stack, 'Health', { ...BASE_WORKSPACE, publicNetworkAccessEnabled: 'false' as unknown as boolean })),
+      ),
+    ).toMatch(/^\[stack\/Health\] Workspace publicNetworkAccessEnabled "false" is invalid: true or false/);
   });
 });

@@ -17,28 +17,32 @@ const REGIONS: Array<[display: string, name: string]> = [
 ];
 
 /** The same region spelt another way: each letter in random case, spaces added or dropped. */
-const spelling = fc
-  .tuple(fc.constantFrom(...REGIONS), fc.infiniteStream(fc.tuple(fc.boolean(), fc.nat(2))))
-  .map(([[display, name], coins]) => {
-    const iterator = coins[Symbol.iterator]();
-    const text = [...display.replace(/ /g, '')]
-      .map((c) => {
-        const [upper, spaces] = iterator.next().value as [boolean, number];
-        return (upper ? c.toUpperCase() : c.toLowerCase()) + ' '.repeat(spaces === 2 ? 1 : 0);
-      })
-      .join('');
-    return { text, name };
-  });
+const spelling = fc.tuple(fc.constantFrom(...REGIONS), fc.infiniteStream(fc.tuple(fc.boolean(), fc.nat(2)))).map(([[display, name], coins]) => {
+  const iterator = coins[Symbol.iterator]();
+  const text = [...display.replace(/ /g, '')]
+    .map((c) => {
+      const [upper, spaces] = iterator.next().value as [boolean, number];
+      return (upper ? c.toUpperCase() : c.toLowerCase()) + ' '.repeat(spaces === 2 ? 1 : 0);
+    })
+    .join('');
+  return { text, name };
+});
 
 describe('region normalization', () => {
   test('is idempotent on any string', () =>
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (location) => normalizeLocation(normalizeLocation(location)) === normalizeLocation(location)),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+        (location) => normalizeLocation(normalizeLocation(location)) === normalizeLocation(location),
+      ),
       { numRuns: 500 },
     ));
 
   test('maps every spelling of a region (case, spaces) to its name', () =>
-    fc.assert(fc.property(spelling, ({ text, name }) => normalizeLocation(text) === name), { numRuns: 300 }));
+    fc.assert(
+      fc.property(spelling, ({ text, name }) => normalizeLocation(text) === name),
+      { numRuns: 300 },
+    ));
 
   test('a workspace accepts every spelling and keeps the normalized name; its services may spell it another way', () =>
     fc.assert(
@@ -56,11 +60,15 @@ describe('region normalization', () => {
     fc.assert(
       fc.property(spelling, spelling, (workspaceSpelling, serviceSpelling) => {
         fc.pre(workspaceSpelling.name !== serviceSpelling.name);
-        return !accepts((stack) =>
-          void new Workspace(stack, 'Health', { name: 'health', location: workspaceSpelling.text, resourceGroupName: 'rg' }).addDicomService('Images', {
-            name: 'images',
-            location: serviceSpelling.text,
-          }),
+        return !accepts(
+          (stack) =>
+            void new Workspace(stack, 'Health', { name: 'health', location: workspaceSpelling.text, resourceGroupName: 'rg' }).addDicomService(
+              'Images',
+              {
+                name: 'images',
+                location: serviceSpelling.text,
+              },
+            ),
         );
       }),
       { numRuns: 100 },

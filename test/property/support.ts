@@ -23,21 +23,30 @@ const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 const UPPER = LOWER.toUpperCase();
 const DIGITS = '0123456789';
 const chars = (alphabet: string): fc.Arbitrary<string> => fc.constantFrom(...alphabet.split(''));
-const word = (alphabet: string, minLength: number, maxLength: number): fc.Arbitrary<string> => fc.string({ unit: chars(alphabet), minLength, maxLength });
+const word = (alphabet: string, minLength: number, maxLength: number): fc.Arbitrary<string> =>
+  fc.string({ unit: chars(alphabet), minLength, maxLength });
 
 /** Valid names, built from each rule's alphabet and lengths (not from a regular expression). */
 export const VALID = {
   workspace: word(LOWER + DIGITS, 3, 24),
-  service: fc.tuple(chars(LOWER + UPPER + DIGITS), word(LOWER + UPPER + DIGITS + '-', 1, 22), chars(LOWER + UPPER + DIGITS)).map((parts) => parts.join('')),
+  service: fc
+    .tuple(chars(LOWER + UPPER + DIGITS), word(LOWER + UPPER + DIGITS + '-', 1, 22), chars(LOWER + UPPER + DIGITS))
+    .map((parts) => parts.join('')),
   resourceGroup: fc.tuple(word(LOWER + UPPER + DIGITS + '-_.()', 0, 89), chars(LOWER + UPPER + DIGITS + '-_()')).map((parts) => parts.join('')),
-  eventHubNamespace: fc.tuple(chars(LOWER + UPPER), word(LOWER + UPPER + DIGITS + '-', 4, 48), chars(LOWER + UPPER + DIGITS)).map((parts) => parts.join('')),
+  eventHubNamespace: fc
+    .tuple(chars(LOWER + UPPER), word(LOWER + UPPER + DIGITS + '-', 4, 48), chars(LOWER + UPPER + DIGITS))
+    .map((parts) => parts.join('')),
   eventHub: fc.oneof(
     chars(LOWER + UPPER + DIGITS),
-    fc.tuple(chars(LOWER + UPPER + DIGITS), word(LOWER + UPPER + DIGITS + '-._', 0, 254), chars(LOWER + UPPER + DIGITS)).map((parts) => parts.join('')),
+    fc
+      .tuple(chars(LOWER + UPPER + DIGITS), word(LOWER + UPPER + DIGITS + '-._', 0, 254), chars(LOWER + UPPER + DIGITS))
+      .map((parts) => parts.join('')),
   ),
   consumerGroup: fc.oneof(
     chars(LOWER + UPPER + DIGITS),
-    fc.tuple(chars(LOWER + UPPER + DIGITS), word(LOWER + UPPER + DIGITS + '-._', 0, 48), chars(LOWER + UPPER + DIGITS)).map((parts) => parts.join('')),
+    fc
+      .tuple(chars(LOWER + UPPER + DIGITS), word(LOWER + UPPER + DIGITS + '-._', 0, 48), chars(LOWER + UPPER + DIGITS))
+      .map((parts) => parts.join('')),
   ),
 };
 

@@ -59,7 +59,9 @@ interface Choice {
 }
 const choice: fc.Arbitrary<Choice> = fc.record({ use: fc.boolean(), kind: fc.constantFrom(...KINDS) });
 const choices = <K extends string>(...props: K[]): fc.Arbitrary<Record<K, Choice>> =>
-  fc.array(choice, { minLength: props.length, maxLength: props.length }).map((picked) => Object.fromEntries(props.map((prop, i) => [prop, picked[i]])) as Record<K, Choice>);
+  fc
+    .array(choice, { minLength: props.length, maxLength: props.length })
+    .map((picked) => Object.fromEntries(props.map((prop, i) => [prop, picked[i]])) as Record<K, Choice>);
 
 const RUNS = { numRuns: 60 };
 
@@ -67,8 +69,32 @@ describe('token values are never rejected', () => {
   test('Workspace, FhirService and DicomService: any props as tokens', () =>
     fc.assert(
       fc.property(
-        choices('wsName', 'location', 'group', 'tagValue', 'fhirName', 'authority', 'audience', 'exportAccount', 'registry', 'origin', 'identityId', 'dicomName', 'keyUrl', 'storageId', 'fileSystem'),
-        fc.record({ tagMap: fc.boolean(), accessList: fc.boolean(), originList: fc.boolean(), maxAge: fc.boolean(), idList: fc.boolean(), flags: fc.boolean(), serviceLocation: fc.boolean() }),
+        choices(
+          'wsName',
+          'location',
+          'group',
+          'tagValue',
+          'fhirName',
+          'authority',
+          'audience',
+          'exportAccount',
+          'registry',
+          'origin',
+          'identityId',
+          'dicomName',
+          'keyUrl',
+          'storageId',
+          'fileSystem',
+        ),
+        fc.record({
+          tagMap: fc.boolean(),
+          accessList: fc.boolean(),
+          originList: fc.boolean(),
+          maxAge: fc.boolean(),
+          idList: fc.boolean(),
+          flags: fc.boolean(),
+          serviceLocation: fc.boolean(),
+        }),
         (t, whole) =>
           accepts((stack) => {
             const tokens = new Tokens(stack);
@@ -82,7 +108,10 @@ describe('token values are never rejected', () => {
             workspace.addFhirService('Patients', {
               name: s('fhirName', 'patients'),
               location: whole.serviceLocation ? tokens.string('variable') : undefined,
-              authentication: { authority: s('authority', `https://login.microsoftonline.com/${SUBSCRIPTION}`), audience: s('audience', 'https://patients.example') },
+              authentication: {
+                authority: s('authority', `https://login.microsoftonline.com/${SUBSCRIPTION}`),
+                audience: s('audience', 'https://patients.example'),
+              },
               accessPolicyObjectIds: whole.accessList ? tokens.list() : [SUBSCRIPTION],
               configurationExportStorageAccountName: s('exportAccount', 'stexport'),
               containerRegistryLoginServerUrl: [s('registry', 'contoso.azurecr.io')],
@@ -97,7 +126,10 @@ describe('token values are never rejected', () => {
             workspace.addDicomService('Images', {
               name: s('dicomName', 'images'),
               encryptionKeyUrl: s('keyUrl', 'https://kv.vault.azure.net/keys/dicom'),
-              storage: { storageAccountId: s('storageId', `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st`), fileSystemName: s('fileSystem', 'dicom') },
+              storage: {
+                storageAccountId: s('storageId', `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st`),
+                fileSystemName: s('fileSystem', 'dicom'),
+              },
               identity: { type: ManagedIdentityType.USER_ASSIGNED, identityIds: [IDENTITY_ID] },
               dataPartitionsEnabled: whole.flags ? tokens.boolean() : true,
               publicNetworkAccessEnabled: whole.flags ? tokens.boolean() : false,
@@ -114,14 +146,20 @@ describe('token values are never rejected', () => {
           const tokens = new Tokens(stack);
           const idIsToken = t.id.use;
           const workspace = Workspace.fromWorkspaceAttributes(stack, 'Existing', {
-            workspaceId: idIsToken ? tokens.string(t.id.kind) : `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-health/providers/Microsoft.HealthcareApis/workspaces/health`,
+            workspaceId: idIsToken
+              ? tokens.string(t.id.kind)
+              : `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-health/providers/Microsoft.HealthcareApis/workspaces/health`,
             // Names must be given when the id is a token; then they may be tokens too.
             workspaceName: idIsToken ? (t.name.use ? tokens.string(t.name.kind) : 'health') : undefined,
             resourceGroupName: idIsToken ? (t.group.use ? tokens.string(t.group.kind) : 'rg-health') : undefined,
             location: t.location.use ? tokens.string(t.location.kind) : 'eastus',
           });
           workspace.addFhirService('Patients', { name: 'patients' });
-          FhirService.fromFhirServiceAttributes(stack, 'ExistingFhir', { fhirServiceId: t.fhirId.use ? tokens.string(t.fhirId.kind) : `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.HealthcareApis/workspaces/health/fhirServices/patients` });
+          FhirService.fromFhirServiceAttributes(stack, 'ExistingFhir', {
+            fhirServiceId: t.fhirId.use
+              ? tokens.string(t.fhirId.kind)
+              : `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.HealthcareApis/workspaces/health/fhirServices/patients`,
+          });
         }),
       ),
       RUNS,
@@ -144,7 +182,12 @@ describe('token values are never rejected', () => {
               eventHubId: t.hubId.use ? tokens.string(t.hubId.kind) : undefined,
             },
             deviceMapping: t.device.use ? tokens.string(t.device.kind) : DEVICE_MAPPING,
-            destination: { fhirService: records, identityResolution: 'Create', fhirMapping: t.fhir.use ? tokens.string(t.fhir.kind) : FHIR_MAPPING, name: s('destination', 'fhir-destination') },
+            destination: {
+              fhirService: records,
+              identityResolution: 'Create',
+              fhirMapping: t.fhir.use ? tokens.string(t.fhir.kind) : FHIR_MAPPING,
+              name: s('destination', 'fhir-destination'),
+            },
           });
         }),
       ),
@@ -156,7 +199,12 @@ describe('token values are never rejected', () => {
       fc.property(fc.constantFrom(...KINDS), (kind) =>
         accepts((stack) => {
           const tokens = new Tokens(stack);
-          const workspace = new Workspace(stack, 'Health', { name: tokens.string(kind), location: tokens.string(kind), resourceGroupName: tokens.string(kind), tags: tokens.map() });
+          const workspace = new Workspace(stack, 'Health', {
+            name: tokens.string(kind),
+            location: tokens.string(kind),
+            resourceGroupName: tokens.string(kind),
+            tags: tokens.map(),
+          });
           workspace.addFhirService('Patients', { name: tokens.string(kind), location: tokens.string(kind), accessPolicyObjectIds: tokens.list() });
           workspace.addDicomService('Images', { name: tokens.string(kind), encryptionKeyUrl: tokens.string(kind) });
         }, true),

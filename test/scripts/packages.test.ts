@@ -26,7 +26,12 @@ describe('the two package builds', () => {
 
   test("the cdktn package's peers are what the project develops and tests against", () => {
     const { peerDependencies } = PACKAGE_BUILDS.cdktn;
-    expect(peerDependencies).toEqual({ cdktn: '0.24.0', '@cdktn/provider-azurerm': '16.1.0', constructs: '>=10.6.0 <10.8.0', '@viz-js/viz': '^3.31.0' });
+    expect(peerDependencies).toEqual({
+      cdktn: '0.24.0',
+      '@cdktn/provider-azurerm': '16.1.0',
+      constructs: '>=10.6.0 <10.8.0',
+      '@viz-js/viz': '^3.31.0',
+    });
     expect(installed('cdktn')).toBe(peerDependencies.cdktn);
     expect(installed('@cdktn/provider-azurerm')).toBe(peerDependencies['@cdktn/provider-azurerm']);
     expect(installed('cdktn-cli')).toBe(peerDependencies.cdktn);
@@ -68,8 +73,9 @@ describe('Node for cdktn-cli', () => {
     expect(consumer.NODE_OPTIONS).toBe('');
   });
 
-  test('the alias hook resolves the source\'s cdktf imports to cdktn, and nothing else', () => {
-    const script = "console.log(JSON.stringify(['cdktf', 'cdktf/lib/synthesize/synthesizer', '@cdktf/provider-azurerm/lib/provider', 'constructs'].map((s) => require.resolve(s))))";
+  test("the alias hook resolves the source's cdktf imports to cdktn, and nothing else", () => {
+    const script =
+      "console.log(JSON.stringify(['cdktf', 'cdktf/lib/synthesize/synthesizer', '@cdktf/provider-azurerm/lib/provider', 'constructs'].map((s) => require.resolve(s))))";
     const resolved = JSON.parse(
       execFileSync(process.execPath, ['--require', path.join(ROOT, 'scripts', 'cdktn-alias.js'), '-e', script], { cwd: ROOT, encoding: 'utf8' }),
     ) as string[];

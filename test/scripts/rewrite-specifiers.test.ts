@@ -17,15 +17,26 @@ describe('mapSpecifier (the table of the cdktn build)', () => {
     expect(mapSpecifier(from, 'cdktf')).toBe(from);
   });
 
-  test.each(['constructs', './workspace', '../core/validation', '/abs/cdktf', 'node:fs', 'fs', 'cdktf-azure-health-data-services', 'cdktf-cli', 'cdktfx', '@cdktn/provider-azurerm/lib/provider', 'cdktn'])(
-    'leaves %s alone',
-    (specifier) => {
-      expect(mapSpecifier(specifier, 'cdktn')).toBe(specifier);
-    },
-  );
+  test.each([
+    'constructs',
+    './workspace',
+    '../core/validation',
+    '/abs/cdktf',
+    'node:fs',
+    'fs',
+    'cdktf-azure-health-data-services',
+    'cdktf-cli',
+    'cdktfx',
+    '@cdktn/provider-azurerm/lib/provider',
+    'cdktn',
+  ])('leaves %s alone', (specifier) => {
+    expect(mapSpecifier(specifier, 'cdktn')).toBe(specifier);
+  });
 
   test('refuses a cdktf-family package without a CDK Terrain counterpart in the table', () => {
-    expect(() => mapSpecifier('@cdktf/provider-aws/lib/s3-bucket', 'cdktn')).toThrow(/"@cdktf\/provider-aws\/lib\/s3-bucket" has no CDK Terrain counterpart/);
+    expect(() => mapSpecifier('@cdktf/provider-aws/lib/s3-bucket', 'cdktn')).toThrow(
+      /"@cdktf\/provider-aws\/lib\/s3-bucket" has no CDK Terrain counterpart/,
+    );
     expect(() => mapSpecifier('@cdktf/provider-azurermx', 'cdktn')).toThrow(/no CDK Terrain counterpart/);
   });
 
@@ -48,7 +59,14 @@ describe('mapSpecifier (the table of the cdktn build)', () => {
       const hit = mapper.find(([pattern]) => pattern.test(specifier));
       return hit === undefined ? specifier : specifier.replace(hit[0], hit[1]);
     };
-    for (const specifier of ['cdktf', 'cdktf/lib/synthesize/synthesizer', '@cdktf/provider-azurerm', '@cdktf/provider-azurerm/lib/role-assignment', 'cdktf-cli', 'constructs']) {
+    for (const specifier of [
+      'cdktf',
+      'cdktf/lib/synthesize/synthesizer',
+      '@cdktf/provider-azurerm',
+      '@cdktf/provider-azurerm/lib/role-assignment',
+      'cdktf-cli',
+      'constructs',
+    ]) {
       expect(viaJest(specifier)).toBe(mapSpecifier(specifier, 'cdktn'));
     }
     expect(jestModuleNameMapper('cdktf')).toEqual({});

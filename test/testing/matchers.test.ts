@@ -39,16 +39,23 @@ describe('toPassHealthDataCompliance', () => {
   test('a compliant stack passes; .not fails and says why', () => {
     const { stack } = compliantStack();
     expect(stack).toPassHealthDataCompliance();
-    expect(failureOf(() => expect(stack).not.toPassHealthDataCompliance())).toMatch(/expected stack stack not to pass the compliance check, but it passes \(\d+ findings: \d+ compliant, 1 non-compliant \(1 suppressed\)/);
+    expect(failureOf(() => expect(stack).not.toPassHealthDataCompliance())).toMatch(
+      /expected stack stack not to pass the compliance check, but it passes \(\d+ findings: \d+ compliant, 1 non-compliant \(1 suppressed\)/,
+    );
   });
 
   test('a non-compliant stack fails, listing each failing finding with its rule, level and construct path', () => {
     const stack = newStack();
-    new Workspace(stack, 'Health', BASE_WORKSPACE).addFhirService('Patients', { name: 'patients', cors: { allowedOrigins: ['*'], allowedHeaders: ['*'], allowedMethods: ['GET'] } });
+    new Workspace(stack, 'Health', BASE_WORKSPACE).addFhirService('Patients', {
+      name: 'patients',
+      cors: { allowedOrigins: ['*'], allowedHeaders: ['*'], allowedMethods: ['GET'] },
+    });
     expect(stack).not.toPassHealthDataCompliance();
     const message = failureOf(() => expect(stack).toPassHealthDataCompliance());
     expect(message).toContain('expected stack stack to pass the compliance check, but 3 findings fail it:');
-    expect(message).toContain('[AHDS-CORS-WILDCARD-ORIGIN] (error) stack/Health/Patients: FhirService cors.allowed_origins ["*"] allows every origin');
+    expect(message).toContain(
+      '[AHDS-CORS-WILDCARD-ORIGIN] (error) stack/Health/Patients: FhirService cors.allowed_origins ["*"] allows every origin',
+    );
     expect(message).toContain('[AHDS-WORKSPACE-PRIVATE-ENDPOINT] (error) stack/Health:');
     expect(message).not.toContain('AHDS-MANAGED-IDENTITY');
   });
@@ -57,7 +64,9 @@ describe('toPassHealthDataCompliance', () => {
     const { stack, workspace } = compliantStack();
     const dicom = workspace.addDicomService('Images', { name: 'images', identity: SYSTEM_IDENTITY });
     expect(stack).toPassHealthDataCompliance();
-    expect(failureOf(() => expect(stack).toPassHealthDataCompliance({ allowWarnings: false }))).toContain('[AHDS-CUSTOMER-MANAGED-KEY] (warning) stack/Health/Images');
+    expect(failureOf(() => expect(stack).toPassHealthDataCompliance({ allowWarnings: false }))).toContain(
+      '[AHDS-CUSTOMER-MANAGED-KEY] (warning) stack/Health/Images',
+    );
     HealthDataCompliance.suppress(dicom, 'AHDS-CUSTOMER-MANAGED-KEY', 'Microsoft-managed keys accepted by review SR-9');
     expect(stack).toPassHealthDataCompliance({ allowWarnings: false });
   });
@@ -71,11 +80,16 @@ describe('toPassHealthDataCompliance', () => {
       appliesTo: ['azurerm_healthcare_fhir_service'],
       azurePolicy: [],
       hipaa: [],
-      evaluate: (resource) => ((resource.config.tags as Record<string, string> | undefined)?.owner ? RuleOutcomes.compliant('has an owner') : RuleOutcomes.nonCompliant('has no owner tag')),
+      evaluate: (resource) =>
+        (resource.config.tags as Record<string, string> | undefined)?.owner
+          ? RuleOutcomes.compliant('has an owner')
+          : RuleOutcomes.nonCompliant('has no owner tag'),
     };
     const { stack } = compliantStack();
     expect(stack).toPassHealthDataCompliance();
-    expect(failureOf(() => expect(stack).toPassHealthDataCompliance({ check: new HealthDataCompliance({ additionalRules: [owner] }) }))).toContain('[ACME-OWNER-TAG] (error) stack/Health/Patients: FhirService has no owner tag');
+    expect(failureOf(() => expect(stack).toPassHealthDataCompliance({ check: new HealthDataCompliance({ additionalRules: [owner] }) }))).toContain(
+      '[ACME-OWNER-TAG] (error) stack/Health/Patients: FhirService has no owner tag',
+    );
     Aspects.of(stack).add(new HealthDataCompliance({ additionalRules: [owner] }));
     expect(stack).not.toPassHealthDataCompliance();
   });
@@ -84,19 +98,26 @@ describe('toPassHealthDataCompliance', () => {
     const { stack, workspace } = compliantStack();
     workspace.addDicomService('Images', { name: 'images', ...DICOM_KEY });
     expect(stack).toPassHealthDataCompliance();
-    (workspace.node.findChild('Images').node.findChild('Resource') as unknown as { addOverride(path: string, value: unknown): void }).addOverride('cors', {
-      allowed_origins: ['*'],
-      allowed_headers: ['*'],
-      allowed_methods: ['GET'],
-    });
+    (workspace.node.findChild('Images').node.findChild('Resource') as unknown as { addOverride(path: string, value: unknown): void }).addOverride(
+      'cors',
+      {
+        allowed_origins: ['*'],
+        allowed_headers: ['*'],
+        allowed_methods: ['GET'],
+      },
+    );
     expect(failureOf(() => expect(stack).toPassHealthDataCompliance())).toContain('[AHDS-CORS-WILDCARD-ORIGIN] (error) stack/Health/Images');
   });
 
   test('fails clearly on something that is not a stack', () => {
     const { workspace } = compliantStack();
     expect(() => expect(workspace).toPassHealthDataCompliance()).toThrow(HealthDataValidationError);
-    expect(() => expect(workspace).toPassHealthDataCompliance()).toThrow('[toPassHealthDataCompliance] received Workspace is invalid: a TerraformStack. Use expect(stack).toPassHealthDataCompliance().');
-    expect(() => expect(compliantStack().stack).toPassHealthDataCompliance({ check: {} as HealthDataCompliance })).toThrow('options.check Object is invalid: a HealthDataCompliance.');
+    expect(() => expect(workspace).toPassHealthDataCompliance()).toThrow(
+      '[toPassHealthDataCompliance] received Workspace is invalid: a TerraformStack. Use expect(stack).toPassHealthDataCompliance().',
+    );
+    expect(() => expect(compliantStack().stack).toPassHealthDataCompliance({ check: {} as HealthDataCompliance })).toThrow(
+      'options.check Object is invalid: a HealthDataCompliance.',
+    );
   });
 });
 
@@ -109,7 +130,9 @@ describe('toBeInWorkspaceRegion', () => {
     expect(dicom).toBeInWorkspaceRegion(workspace);
     dicom.resource.addOverride('location', 'westus');
     expect(dicom).not.toBeInWorkspaceRegion(workspace);
-    expect(failureOf(() => expect(dicom).toBeInWorkspaceRegion(workspace))).toBe('expected stack/Health/Images to be in the region of workspace stack/Health: the service is in "westus", the workspace in "eastus".');
+    expect(failureOf(() => expect(dicom).toBeInWorkspaceRegion(workspace))).toBe(
+      'expected stack/Health/Images to be in the region of workspace stack/Health: the service is in "westus", the workspace in "eastus".',
+    );
   });
 
   test('regions are compared as Azure does, and references are followed', () => {
@@ -128,7 +151,8 @@ describe('toBeInWorkspaceRegion', () => {
     const stack = newStack();
     const region = new TerraformVariable(stack, 'region', { type: 'string' });
     const imported = Workspace.fromWorkspaceAttributes(stack, 'Existing', {
-      workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-health/providers/Microsoft.HealthcareApis/workspaces/existing',
+      workspaceId:
+        '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-health/providers/Microsoft.HealthcareApis/workspaces/existing',
       location: region.stringValue,
     });
     const fhir = imported.addFhirService('Records', { name: 'records' });
@@ -141,7 +165,9 @@ describe('toBeInWorkspaceRegion', () => {
 
   test('fails clearly on something that is not a service or a workspace', () => {
     const { stack, workspace } = compliantStack();
-    expect(() => expect(stack).toBeInWorkspaceRegion(workspace)).toThrow('[toBeInWorkspaceRegion] received TerraformStack is invalid: a FhirService, DicomService or MedTechService.');
+    expect(() => expect(stack).toBeInWorkspaceRegion(workspace)).toThrow(
+      '[toBeInWorkspaceRegion] received TerraformStack is invalid: a FhirService, DicomService or MedTechService.',
+    );
     const fhir = workspace.addFhirService('Records', { name: 'records' });
     expect(() => expect(fhir).toBeInWorkspaceRegion(stack as unknown as Workspace)).toThrow(HealthDataValidationError);
   });
@@ -160,7 +186,7 @@ describe('setupHealthDataMatchers', () => {
       } catch (error) {
         message = (error as Error).message;
       }
-      if (!(message.startsWith("[setupHealthDataMatchers] jest's global expect is invalid: not found."))) throw new Error(`unexpected: ${message}`);
+      if (!message.startsWith("[setupHealthDataMatchers] jest's global expect is invalid: not found.")) throw new Error(`unexpected: ${message}`);
     } finally {
       global.expect = saved;
     }

@@ -1,6 +1,13 @@
 import type { IConstruct } from 'constructs';
 import { AZAPI_RESOURCE_TYPE, logicalTerraformType, SERVICE_KINDS } from '../../core/kinds';
-import { TerraformDataSource, TerraformElement, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack } from '../../core/platform/cdktf';
+import {
+  TerraformDataSource,
+  TerraformElement,
+  TerraformOutput,
+  TerraformProvider,
+  TerraformResource,
+  TerraformStack,
+} from '../../core/platform/cdktf';
 import { resolveIn } from '../../core/resolve';
 import { isExpression, TerraformBlock, TerraformValue } from './terraform-values';
 
@@ -27,9 +34,7 @@ export interface SynthesizedResource {
 
 /** What a value turned out to be, following references to arguments of resources in the app. */
 export type Knowledge<T> =
-  | { readonly state: 'known'; readonly value: T }
-  | { readonly state: 'absent' }
-  | { readonly state: 'unknown'; readonly expression: string };
+  { readonly state: 'known'; readonly value: T } | { readonly state: 'absent' } | { readonly state: 'unknown'; readonly expression: string };
 
 /** Whether one value points at a resource: yes, no, or only Terraform can tell. */
 export type Tri = 'yes' | 'no' | 'unknown';
@@ -98,7 +103,9 @@ export class AppModel {
       index = { byTarget: new Map(), undecided: [], order: new Map() };
       for (const resource of this.resourcesOfType(type)) {
         index.order.set(resource, index.order.size);
-        const targets = valuesAt(resource.config, path).map((value) => (typeof value === 'string' ? this.reference(resource, value)?.resource : undefined));
+        const targets = valuesAt(resource.config, path).map((value) =>
+          typeof value === 'string' ? this.reference(resource, value)?.resource : undefined,
+        );
         if (targets.length === 0) continue;
         if (targets.some((referenced) => referenced === undefined)) index.undecided.push(resource);
         for (const referenced of new Set(targets)) {
@@ -191,7 +198,8 @@ export class AppModel {
       if (reference.resource === target) return reference.attributes.join('.') === attribute ? 'yes' : 'no';
       // A reference to another resource's argument that holds the id (rare) is followed.
       const followed = this.valueOf(from, value);
-      if (followed.state === 'known' && typeof followed.value === 'string') return this.refersTo(reference.resource, followed.value, target, attribute);
+      if (followed.state === 'known' && typeof followed.value === 'string')
+        return this.refersTo(reference.resource, followed.value, target, attribute);
       return reference.attributes.join('.') === 'id' ? 'no' : 'unknown';
     }
     return attribute === 'id' ? this.literalIdNames(value, target) : 'unknown';
@@ -207,12 +215,16 @@ export class AppModel {
     if (at < 0 || at !== segments.length - 2) return 'no';
     const checks: Array<[string | undefined, Knowledge<TerraformValue>]> = [[segments[at + 1], this.valueOf(target, target.config.name)]];
     const group = lower.indexOf('resourcegroups');
-    if (group >= 0 && target.config.resource_group_name !== undefined) checks.push([segments[group + 1], this.valueOf(target, target.config.resource_group_name)]);
+    if (group >= 0 && target.config.resource_group_name !== undefined)
+      checks.push([segments[group + 1], this.valueOf(target, target.config.resource_group_name)]);
     if (shape.parent) {
       const workspaceAt = lower.lastIndexOf('workspaces');
       const parentArgument = target.type === AZAPI_RESOURCE_TYPE ? 'parent_id' : shape.parent;
       const parent = this.reference(target, target.config[parentArgument] as string | undefined)?.resource;
-      checks.push([workspaceAt >= 0 ? segments[workspaceAt + 1] : undefined, parent ? this.valueOf(parent, parent.config.name) : { state: 'unknown', expression: '' }]);
+      checks.push([
+        workspaceAt >= 0 ? segments[workspaceAt + 1] : undefined,
+        parent ? this.valueOf(parent, parent.config.name) : { state: 'unknown', expression: '' },
+      ]);
     }
     let unknown = false;
     for (const [given, expected] of checks) {
@@ -247,13 +259,18 @@ export class AppModel {
   }
 
   private crossStackReference(stack: TerraformStack, remoteState: string, output: string, rest: string[]): ParsedReference | undefined {
-    const input = stack.node.findAll().find(
-      (node) => TerraformElement.isTerraformElement(node) && node.node.id.startsWith('cross-stack-reference-input-') && node.friendlyUniqueId === remoteState,
-    );
+    const input = stack.node
+      .findAll()
+      .find(
+        (node) =>
+          TerraformElement.isTerraformElement(node) &&
+          node.node.id.startsWith('cross-stack-reference-input-') &&
+          node.friendlyUniqueId === remoteState,
+      );
     const origin = input && this.stacks.find((candidate) => candidate.node.id === input.node.id.slice('cross-stack-reference-input-'.length));
-    const source = origin?.node.findAll().find(
-      (node) => TerraformOutput.isTerraformOutput(node) && node.node.id.startsWith('cross-stack-output-') && node.friendlyUniqueId === output,
-    );
+    const source = origin?.node
+      .findAll()
+      .find((node) => TerraformOutput.isTerraformOutput(node) && node.node.id.startsWith('cross-stack-output-') && node.friendlyUniqueId === output);
     if (!origin || !source) return { attributes: [] };
     const identifier = source.node.id.slice('cross-stack-output-'.length);
     const parsed = this.referenceIn(origin, `\${${identifier}}`);
@@ -266,7 +283,10 @@ export class AppModel {
       const stack = TerraformStack.of(element);
       const isData = TerraformDataSource.isTerraformDataSource(element);
       const type = (element as TerraformResource).terraformResourceType;
-      const synthesized = element.toTerraform() as { resource?: Record<string, Record<string, unknown>>; data?: Record<string, Record<string, unknown>> };
+      const synthesized = element.toTerraform() as {
+        resource?: Record<string, Record<string, unknown>>;
+        data?: Record<string, Record<string, unknown>>;
+      };
       const block = (isData ? synthesized.data : synthesized.resource)?.[type]?.[element.friendlyUniqueId] ?? {};
       const { ['//']: _metadata, ...config } = resolveIn(stack, block) as TerraformBlock;
       void _metadata;

@@ -35,12 +35,20 @@ export const AUDIT_LOGS: ComplianceRule = {
       }
       const entries = listOf(logs).map(blockOf);
       const byCategory = entries.some((entry) => typeof entry?.category === 'string' && entry.category.toLowerCase() === category.toLowerCase());
-      const group = entries.map((entry) => entry?.category_group).find((value): value is string => typeof value === 'string' && groups.includes(value.toLowerCase()));
+      const group = entries
+        .map((entry) => entry?.category_group)
+        .find((value): value is string => typeof value === 'string' && groups.includes(value.toLowerCase()));
       if (byCategory) return compliant(`${setting.address} sends its ${category}`);
       if (group !== undefined) return compliant(`${setting.address} sends its ${category} (category group "${group}")`);
-      const otherGroup = entries.map((entry) => entry?.category_group).find((value): value is string => typeof value === 'string' && AUDIT_CATEGORY_GROUPS.some((known) => known.toLowerCase() === value.toLowerCase()));
+      const otherGroup = entries
+        .map((entry) => entry?.category_group)
+        .find(
+          (value): value is string => typeof value === 'string' && AUDIT_CATEGORY_GROUPS.some((known) => known.toLowerCase() === value.toLowerCase()),
+        );
       if (otherGroup !== undefined) {
-        undocumented.push(`${setting.address} (category group "${otherGroup}": Microsoft does not document that it includes a ${kind.label}'s ${category}; use "allLogs" or the category)`);
+        undocumented.push(
+          `${setting.address} (category group "${otherGroup}": Microsoft does not document that it includes a ${kind.label}'s ${category}; use "allLogs" or the category)`,
+        );
         continue;
       }
       if (entries.some((entry) => isExpression(entry?.category) || isExpression(entry?.category_group))) undecided.push(setting.address);

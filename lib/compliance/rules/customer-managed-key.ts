@@ -11,7 +11,8 @@ import { compliant, ComplianceLevel, ComplianceRule, HEALTH_DATA_TYPES, nonCompl
 export const CUSTOMER_MANAGED_KEY: ComplianceRule = {
   id: 'AHDS-CUSTOMER-MANAGED-KEY',
   level: ComplianceLevel.WARNING,
-  description: 'Data at rest is encrypted with a customer-managed key (DICOM encryption_key_url; FHIR encryption.customerManagedKeyEncryption.keyEncryptionKeyUrl, written through AzAPI).',
+  description:
+    'Data at rest is encrypted with a customer-managed key (DICOM encryption_key_url; FHIR encryption.customerManagedKeyEncryption.keyEncryptionKeyUrl, written through AzAPI).',
   fix: 'Set encryptionKeyUrl on the DICOM or FHIR service to a Key Vault key its managed identity can wrap and unwrap (a FHIR service is then written through AzAPI).',
   appliesTo: [HEALTH_DATA_TYPES.dicom, HEALTH_DATA_TYPES.fhir],
   azurePolicy: ['14961b63-a1eb-4378-8725-7e84ca8db0e6', 'c42dee8c-0202-4a12-bd8e-3e171cbf64dd'],
@@ -27,7 +28,11 @@ export const CUSTOMER_MANAGED_KEY: ComplianceRule = {
 };
 
 function keyOutcome(resource: SynthesizedResource): RuleOutcome {
-  const { value: key, path } = configValue(resource, ['encryption_key_url'], ['properties', 'encryption', 'customerManagedKeyEncryption', 'keyEncryptionKeyUrl']);
+  const { value: key, path } = configValue(
+    resource,
+    ['encryption_key_url'],
+    ['properties', 'encryption', 'customerManagedKeyEncryption', 'keyEncryptionKeyUrl'],
+  );
   if (isExpression(key)) return compliant(`${path} is set (${key})`);
   if (typeof key === 'string' && key.trim() !== '') return compliant(`${path} is ${show(key)}`);
   return nonCompliant(`${path} is ${show(key)}: data at rest uses Microsoft-managed keys`);

@@ -1,7 +1,17 @@
 import type { AppModel, SynthesizedResource } from '../model/app-model';
 import { blockOf, isExpression, sameRegion, TerraformValue } from '../model/terraform-values';
 import { configValue, ConfigValue, isAzapi, workspaceReferenceOf } from '../model/service-config';
-import { compliant, ComplianceLevel, ComplianceResult, ComplianceRule, HEALTH_DATA_TYPES, nonCompliant, notApplicable, RuleOutcome, unknown } from '../rule';
+import {
+  compliant,
+  ComplianceLevel,
+  ComplianceResult,
+  ComplianceRule,
+  HEALTH_DATA_TYPES,
+  nonCompliant,
+  notApplicable,
+  RuleOutcome,
+  unknown,
+} from '../rule';
 
 const STORAGE_ACCOUNT = 'azurerm_storage_account';
 
@@ -14,14 +24,20 @@ const STORAGE_ACCOUNT = 'azurerm_storage_account';
 export const DATA_RESIDENCY: ComplianceRule = {
   id: 'AHDS-DATA-RESIDENCY',
   level: ComplianceLevel.ERROR,
-  description: "A storage account of the app that holds the service's PHI (FHIR $export and $import, DICOM external storage) is in the workspace's region.",
+  description:
+    "A storage account of the app that holds the service's PHI (FHIR $export and $import, DICOM external storage) is in the workspace's region.",
   fix: "Use storage accounts in the workspace's region for $export, $import and DICOM data.",
   appliesTo: [HEALTH_DATA_TYPES.fhir, HEALTH_DATA_TYPES.dicom],
   azurePolicy: ['e56962a6-4747-49cd-b67b-bf8b01975c4c'],
   hipaa: ['164.308(b)(1)', '164.312(e)(1)'],
   evaluate(service, model) {
     const uses = storageUses(service);
-    if (uses.length === 0) return notApplicable(service.logicalType === HEALTH_DATA_TYPES.fhir ? 'has no $export or $import storage account' : 'keeps its data in storage managed by the service');
+    if (uses.length === 0)
+      return notApplicable(
+        service.logicalType === HEALTH_DATA_TYPES.fhir
+          ? 'has no $export or $import storage account'
+          : 'keeps its data in storage managed by the service',
+      );
     const outcomes = uses.map((use) => useOutcome(model, service, use));
     return (
       outcomes.find((o) => o.result === ComplianceResult.NON_COMPLIANT) ??
@@ -35,7 +51,8 @@ export const DATA_RESIDENCY: ComplianceRule = {
 function useOutcome(model: AppModel, service: SynthesizedResource, use: StorageUse): RuleOutcome {
   const account = findAccount(model, service, use);
   if (account === 'unknown') return unknown(`${use.argument} is ${String(use.value)}, known only when Terraform runs`);
-  if (account === undefined) return notApplicable(`${use.argument} ${JSON.stringify(use.value)} names a storage account that is not defined in this app`);
+  if (account === undefined)
+    return notApplicable(`${use.argument} ${JSON.stringify(use.value)} names a storage account that is not defined in this app`);
   return compareRegions(model, service, account, use.argument);
 }
 
@@ -75,9 +92,12 @@ function compareRegions(model: AppModel, service: SynthesizedResource, account: 
   if (home.state === 'known' && away.state === 'known' && typeof home.value === 'string' && typeof away.value === 'string') {
     return sameRegion(home.value, away.value)
       ? compliant(`${argument} → ${account.address} is in "${away.value}", the workspace's region`)
-      : nonCompliant(`${argument} → ${account.address} is in "${away.value}", outside the workspace's region "${home.value}": PHI would leave the region`);
+      : nonCompliant(
+          `${argument} → ${account.address} is in "${away.value}", outside the workspace's region "${home.value}": PHI would leave the region`,
+        );
   }
-  const same = home.state === 'unknown' && away.state === 'unknown' && home.expression === away.expression && (workspace ?? service).stack === account.stack;
+  const same =
+    home.state === 'unknown' && away.state === 'unknown' && home.expression === away.expression && (workspace ?? service).stack === account.stack;
   if (same) return compliant(`${argument} → ${account.address} has the same location expression as the workspace`);
   return unknown(`the location of ${account.address} or of the workspace is known only when Terraform runs`);
 }

@@ -13,7 +13,8 @@ const PROTECTING_LOCK_LEVELS = ['cannotdelete', 'readonly'];
 export const DELETION_PROTECTION: ComplianceRule = {
   id: 'AHDS-DELETION-PROTECTION',
   level: ComplianceLevel.WARNING,
-  description: 'The workspace and the FHIR and DICOM services are protected against deletion: lifecycle.prevent_destroy, or a management lock on them, their workspace or resource group.',
+  description:
+    'The workspace and the FHIR and DICOM services are protected against deletion: lifecycle.prevent_destroy, or a management lock on them, their workspace or resource group.',
   fix: 'Keep removalPolicy: RemovalPolicy.RETAIN (the default), or set lock: "CanNotDelete" on the workspace.',
   appliesTo: [HEALTH_DATA_TYPES.workspace, HEALTH_DATA_TYPES.fhir, HEALTH_DATA_TYPES.dicom],
   azurePolicy: [],
@@ -22,9 +23,11 @@ export const DELETION_PROTECTION: ComplianceRule = {
     const lifecycle = blockOf(resource.config.lifecycle);
     const preventDestroy = lifecycle?.prevent_destroy;
     if (preventDestroy === true) return compliant('lifecycle.prevent_destroy is true');
-    const covered = [resource, model.referencedResource(resource, workspaceReferenceOf(resource)), model.referencedResource(resource, resource.config.resource_group_name)].filter(
-      (candidate): candidate is SynthesizedResource => candidate !== undefined,
-    );
+    const covered = [
+      resource,
+      model.referencedResource(resource, workspaceReferenceOf(resource)),
+      model.referencedResource(resource, resource.config.resource_group_name),
+    ].filter((candidate): candidate is SynthesizedResource => candidate !== undefined);
     let undecided = isExpression(preventDestroy) ? [`lifecycle.prevent_destroy ${preventDestroy}`] : [];
     for (const lock of model.referrers('azurerm_management_lock', ['scope'], ...covered)) {
       const level = lock.config.lock_level;

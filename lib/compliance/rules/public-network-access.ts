@@ -25,7 +25,8 @@ export const PUBLIC_NETWORK_ACCESS: ComplianceRule = {
     if (resource.logicalType === HEALTH_DATA_TYPES.fhir) return throughWorkspace(resource, model);
     const value = model.valueOf(resource, resource.config.public_network_access_enabled);
     if (value.state === 'unknown') return unknown(`public_network_access_enabled is ${value.expression}, known only when Terraform runs`);
-    if (value.state === 'absent') return nonCompliant('public_network_access_enabled is not set: the provider defaults to true (reachable from public networks)');
+    if (value.state === 'absent')
+      return nonCompliant('public_network_access_enabled is not set: the provider defaults to true (reachable from public networks)');
     if (value.value === false) return compliant('public_network_access_enabled is false');
     return nonCompliant(`public_network_access_enabled is ${show(value.value)}: reachable from public networks`);
   },
@@ -48,13 +49,19 @@ function throughWorkspace(fhir: SynthesizedResource, model: AppModel): RuleOutco
     } else if (access === 'Disabled') {
       stated.push(compliant(`follows its workspace, whose publicNetworkAccess ${update.address} sets to "Disabled"`));
     } else if (access !== undefined) {
-      stated.push(nonCompliant(`follows its workspace, whose publicNetworkAccess ${update.address} sets to ${show(access)}: reachable from public networks`));
+      stated.push(
+        nonCompliant(`follows its workspace, whose publicNetworkAccess ${update.address} sets to ${show(access)}: reachable from public networks`),
+      );
     }
   }
-  const worst = stated.find((o) => o.result === ComplianceResult.NON_COMPLIANT) ?? stated.find((o) => o.result === ComplianceResult.UNKNOWN) ?? stated[0];
+  const worst =
+    stated.find((o) => o.result === ComplianceResult.NON_COMPLIANT) ?? stated.find((o) => o.result === ComplianceResult.UNKNOWN) ?? stated[0];
   if (worst) return worst;
   const endpoint = WORKSPACE_PRIVATE_ENDPOINT.evaluate(workspace, model);
-  if (endpoint.result === ComplianceResult.COMPLIANT) return compliant(`follows its workspace: ${endpoint.reason}, and Azure disables public access once that endpoint is approved`);
+  if (endpoint.result === ComplianceResult.COMPLIANT)
+    return compliant(`follows its workspace: ${endpoint.reason}, and Azure disables public access once that endpoint is approved`);
   if (endpoint.result === ComplianceResult.UNKNOWN) return unknown(`follows its workspace; ${endpoint.reason}`);
-  return nonCompliant("follows its workspace, which states no publicNetworkAccess and has no private endpoint: reachable from public networks (the FHIR service's own property is read-only)");
+  return nonCompliant(
+    "follows its workspace, which states no publicNetworkAccess and has no private endpoint: reachable from public networks (the FHIR service's own property is read-only)",
+  );
 }

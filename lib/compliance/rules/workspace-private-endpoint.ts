@@ -37,7 +37,8 @@ export const WORKSPACE_PRIVATE_ENDPOINT: ComplianceRule = {
       }
     }
     if (undecided.length > 0) return unknown(`whether ${undecided.join(', ')} connects to it is known only when Terraform runs`);
-    if (misdirected.length > 0) return nonCompliant(`has no private endpoint with subresource "${WORKSPACE_FACTS.privateLinkSubresource}": ${misdirected.join(', ')}`);
+    if (misdirected.length > 0)
+      return nonCompliant(`has no private endpoint with subresource "${WORKSPACE_FACTS.privateLinkSubresource}": ${misdirected.join(', ')}`);
     return nonCompliant('has no private endpoint in the app: its FHIR and DICOM services are reachable only over public networks');
   },
 };

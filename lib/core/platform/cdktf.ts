@@ -31,4 +31,12 @@ export {
   Token,
   Tokenization,
 } from 'cdktf';
-export type { IAspect, IResolvable, ISynthesisSession, IStackSynthesizer, Precondition, TerraformMetaArguments, TerraformResourceLifecycle } from 'cdktf';
+export type {
+  IAspect,
+  IResolvable,
+  ISynthesisSession,
+  IStackSynthesizer,
+  Precondition,
+  TerraformMetaArguments,
+  TerraformResourceLifecycle,
+} from 'cdktf';

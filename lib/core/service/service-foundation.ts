@@ -76,9 +76,17 @@ export class ServiceFoundation {
     checkTags(this.problems, `${kind.label} tags`, props.tags);
     this.tags = mergeTags(this.workspace.tags, props.tags);
     // The workspace's tags were checked by the workspace; together with the service's they may exceed the count.
-    if (props.tags !== undefined && this.workspace.tags !== undefined) checkTagCount(this.problems, `${kind.label} tags (with the workspace's)`, this.tags);
+    if (props.tags !== undefined && this.workspace.tags !== undefined)
+      checkTagCount(this.problems, `${kind.label} tags (with the workspace's)`, this.tags);
     const { resourceGroupName, workspaceName } = this.workspace;
-    checkResourceIdLength(this.problems, kind.label, resourceGroupName, workspaceName, [kind.idSegment, props.name], `Shorten the resource group name "${resourceGroupName}" or the service name.`);
+    checkResourceIdLength(
+      this.problems,
+      kind.label,
+      resourceGroupName,
+      workspaceName,
+      [kind.idSegment, props.name],
+      `Shorten the resource group name "${resourceGroupName}" or the service name.`,
+    );
     this.claimName(props.name);
     ensureStackHook(service);
   }
@@ -97,7 +105,9 @@ export class ServiceFoundation {
     this.retained = protection.preventDestroy === true;
     const lifecycle: TerraformResourceLifecycle = {
       ...protection,
-      ...(this.preconditions.length + this.problems.preconditions.length > 0 ? { precondition: [...this.preconditions, ...this.problems.preconditions] } : {}),
+      ...(this.preconditions.length + this.problems.preconditions.length > 0
+        ? { precondition: [...this.preconditions, ...this.problems.preconditions] }
+        : {}),
     };
     return Object.keys(lifecycle).length > 0 ? lifecycle : undefined;
   }
@@ -112,7 +122,10 @@ export class ServiceFoundation {
     if (isUnresolved(name) || typeof name !== 'string') return;
     const earlier = boundaryOf(this.workspace).claimName(this.kind.label, name, this.service);
     if (earlier) {
-      fail(this.service, `${this.kind.label} name "${name}" is already used by ${earlier} in the same workspace: names are unique per service type within a workspace. Give one of them another name.`);
+      fail(
+        this.service,
+        `${this.kind.label} name "${name}" is already used by ${earlier} in the same workspace: names are unique per service type within a workspace. Give one of them another name.`,
+      );
     }
   }
 }

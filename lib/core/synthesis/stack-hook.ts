@@ -78,7 +78,9 @@ export class StackHook extends Construct {
 
   private checkProtection(): void {
     for (const { resource, subject } of this.protectedResources) {
-      const synthesized = resolveIn(this.stack, resource.toTerraform()) as { resource?: Record<string, Record<string, { lifecycle?: { prevent_destroy?: unknown } }>> };
+      const synthesized = resolveIn(this.stack, resource.toTerraform()) as {
+        resource?: Record<string, Record<string, { lifecycle?: { prevent_destroy?: unknown } }>>;
+      };
       const block = synthesized.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId];
       if (block?.lifecycle?.prevent_destroy === true) continue;
       const owner = resource.node.scope ?? resource;
@@ -92,7 +94,10 @@ export class StackHook extends Construct {
 
   private runParticipants(session: ISynthesisSession): void {
     this.checkProtection();
-    const fromAspects = [...this.stack.node.scopes].reverse().flatMap((scope): unknown[] => Aspects.of(scope).all).filter(isParticipant);
+    const fromAspects = [...this.stack.node.scopes]
+      .reverse()
+      .flatMap((scope): unknown[] => Aspects.of(scope).all)
+      .filter(isParticipant);
     const directory = path.join(session.outdir, session.manifest.forStack(this.stack).workingDirectory);
     for (const participant of new Set([...this.participants, ...fromAspects, ...this.reporters])) participant.synthesizeStack(this.stack, directory);
   }
@@ -127,7 +132,8 @@ function guardStackOutput(stack: TerraformStack): void {
         throw error;
       }
       const annotations = session.manifest.forStack(stack).annotations ?? [];
-      if (annotations.some((annotation) => annotation.level === AnnotationMetadataEntryType.ERROR) || hasFailed(root)) markFailed(root, session.outdir);
+      if (annotations.some((annotation) => annotation.level === AnnotationMetadataEntryType.ERROR) || hasFailed(root))
+        markFailed(root, session.outdir);
     },
   };
   Object.defineProperty(guarded, GUARDED, { value: true });

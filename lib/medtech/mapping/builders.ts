@@ -332,7 +332,10 @@ export class DeviceMapping {
   }
 
   public static iotCentralJsonPathContent(props: IotCentralJsonPathContentProps): IotCentralJsonPathContentTemplate {
-    return { templateType: 'IotCentralJsonPathContent', template: defined({ ...props, values: props.values?.map((value) => defined({ ...value })) }) };
+    return {
+      templateType: 'IotCentralJsonPathContent',
+      template: defined({ ...props, values: props.values?.map((value) => defined({ ...value })) }),
+    };
   }
 
   /** A JSONPath expression object, e.g. to mix languages in a JMESPath-default template. */

@@ -28,9 +28,11 @@ function serializeDocument(document: unknown): string {
   // Any depth (as JSON.stringify), but no cycle and no blow-up through shared sub-objects: measured, not written.
   const shape = measureDocument(document, undefined, Number.POSITIVE_INFINITY);
   if (shape.cyclic || shape.values > MAX_WRITTEN_VALUES) {
-    throw new RangeError(shape.cyclic
-      ? 'The mapping document refers to itself; it cannot be written as JSON.'
-      : `The mapping document would be written out with more than ${MAX_WRITTEN_VALUES.toLocaleString('en')} values (shared sub-objects are written once per place).`);
+    throw new RangeError(
+      shape.cyclic
+        ? 'The mapping document refers to itself; it cannot be written as JSON.'
+        : `The mapping document would be written out with more than ${MAX_WRITTEN_VALUES.toLocaleString('en')} values (shared sub-objects are written once per place).`,
+    );
   }
   return serialize(document) ?? 'null';
 }

@@ -41,15 +41,26 @@ function checkDeviceTemplate(element: TemplateElement, out: FindingCollector): v
   }
   const template = readTemplateObject(element, spec.serviceName, `give it the ${spec.templateType} fields (typeName, typeMatchExpression, ...)`, out);
   if (template === undefined || template === 'unresolved') return;
-  const members = readMembers(template.value, template.path, spec.fields.map((field) => field.name), {
-    level: 'error',
-    className: spec.className,
-    owner: `A ${spec.templateType} template`,
-    hint: (key) => key.toLowerCase() === 'defaultexpressionlanguage'
-      ? `Only CalculatedContent templates take defaultExpressionLanguage; ${spec.templateType} expressions are always JSONPath.`
-      : undefined,
-  }, out);
-  checkFields(spec.fields, { spec, members, path: template.path, defaultLanguage: defaultLanguage(members.get('defaultExpressionLanguage'), out) }, out);
+  const members = readMembers(
+    template.value,
+    template.path,
+    spec.fields.map((field) => field.name),
+    {
+      level: 'error',
+      className: spec.className,
+      owner: `A ${spec.templateType} template`,
+      hint: (key) =>
+        key.toLowerCase() === 'defaultexpressionlanguage'
+          ? `Only CalculatedContent templates take defaultExpressionLanguage; ${spec.templateType} expressions are always JSONPath.`
+          : undefined,
+    },
+    out,
+  );
+  checkFields(
+    spec.fields,
+    { spec, members, path: template.path, defaultLanguage: defaultLanguage(members.get('defaultExpressionLanguage'), out) },
+    out,
+  );
 }
 
 function reportUnknownTemplateType(element: TemplateElement, out: FindingCollector): void {
@@ -57,10 +68,12 @@ function reportUnknownTemplateType(element: TemplateElement, out: FindingCollect
   const suffixed = DEVICE_TEMPLATE_SPECS.filter((spec) => spec.serviceName !== spec.templateType).map((spec) => spec.templateType);
   const withoutSuffix = element.templateType?.replace(/template$/i, '').toLowerCase();
   const suggestion = accepted.find((name) => name.toLowerCase() === withoutSuffix);
-  out.error(element.templateTypeMember?.path ?? childPath(element.path, 'templateType'),
+  out.error(
+    element.templateTypeMember?.path ?? childPath(element.path, 'templateType'),
     `No match found for template type ${element.templateType ?? ''}. ${element.templateType === undefined ? 'templateType is missing. ' : ''}` +
-    `A device template's templateType must be ${quotedList(accepted)} (any case; ${suffixed.join(' and ')} may also end in "Template").` +
-    `${suggestion !== undefined ? ` Use "${suggestion}".` : ''}`);
+      `A device template's templateType must be ${quotedList(accepted)} (any case; ${suffixed.join(' and ')} may also end in "Template").` +
+      `${suggestion !== undefined ? ` Use "${suggestion}".` : ''}`,
+  );
 }
 
 interface FieldContext {
@@ -80,13 +93,18 @@ function checkFields(fields: readonly FieldSpec[], context: FieldContext, out: F
         checkString(member, field, context.path, out);
         break;
       case 'expression':
-        checkExpression(member, context.path, {
-          spec: context.spec,
-          field: field.name,
-          typeMatch: field.typeMatch === true,
-          required: field.required,
-          defaultLanguage: context.defaultLanguage,
-        }, out);
+        checkExpression(
+          member,
+          context.path,
+          {
+            spec: context.spec,
+            field: field.name,
+            typeMatch: field.typeMatch === true,
+            required: field.required,
+            defaultLanguage: context.defaultLanguage,
+          },
+          out,
+        );
         break;
       case 'values':
         checkValues(member, field.required, context, out);
@@ -96,7 +114,10 @@ function checkFields(fields: readonly FieldSpec[], context: FieldContext, out: F
         break;
       case 'ignored':
         if (member !== undefined) {
-          out.warning(member.path, `${member.key} is ignored by ${context.spec.templateType} templates: the service always uses ${field.replacement}. Remove it.`);
+          out.warning(
+            member.path,
+            `${member.key} is ignored by ${context.spec.templateType} templates: the service always uses ${field.replacement}. Remove it.`,
+          );
         }
         break;
       case 'language':
@@ -122,9 +143,11 @@ function defaultLanguage(member: Member | undefined, out: FindingCollector): Exp
 function checkValues(member: Member | undefined, required: boolean, context: FieldContext, out: FindingCollector): void {
   if (member === undefined || member.value === null) {
     if (required) {
-      out.error(member?.path ?? childPath(context.path, 'values'),
+      out.error(
+        member?.path ?? childPath(context.path, 'values'),
         `values is ${member === undefined ? 'missing' : 'null'}. A ${context.spec.templateType} template needs a values array ` +
-        '(the service fails to load it otherwise, with a NullReferenceException); use "values": [] if it extracts no values.');
+          '(the service fails to load it otherwise, with a NullReferenceException); use "values": [] if it extracts no values.',
+      );
     }
     return;
   }
@@ -145,7 +168,12 @@ function checkValues(member: Member | undefined, required: boolean, context: Fie
 }
 
 function checkValueItem(item: JsonObject, path: string, context: FieldContext, out: FindingCollector): void {
-  const members = readMembers(item, path, VALUE_FIELDS.map((field) => field.name),
-    { level: 'error', className: context.spec.valueClassName, owner: 'A values item' }, out);
+  const members = readMembers(
+    item,
+    path,
+    VALUE_FIELDS.map((field) => field.name),
+    { level: 'error', className: context.spec.valueClassName, owner: 'A values item' },
+    out,
+  );
   checkFields(VALUE_FIELDS, { ...context, members, path }, out);
 }

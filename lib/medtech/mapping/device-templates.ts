@@ -70,9 +70,11 @@ const OPTIONAL_ID_EXPRESSIONS: readonly FieldSpec[] = [
 const UNCHECKED: ExpressionScope = { kind: 'unchecked' };
 
 /** The JSONPath-only ("legacy") template types: string expressions that run against the matched token. */
-function jsonPathOnlySpec(spec: Pick<DeviceTemplateSpec, 'templateType' | 'serviceName' | 'className' | 'typeMatchScope'> & {
-  readonly identityFields: readonly FieldSpec[];
-}): DeviceTemplateSpec {
+function jsonPathOnlySpec(
+  spec: Pick<DeviceTemplateSpec, 'templateType' | 'serviceName' | 'className' | 'typeMatchScope'> & {
+    readonly identityFields: readonly FieldSpec[];
+  },
+): DeviceTemplateSpec {
   const { identityFields, ...names } = spec;
   return {
     ...names,
@@ -99,7 +101,11 @@ export const DEVICE_TEMPLATE_SPECS: readonly DeviceTemplateSpec[] = [
     typeMatchScope: { kind: 'wholeEnvelope' },
     identityFields: [
       { name: 'deviceIdExpression', kind: 'ignored', replacement: '$.SystemProperties.iothub-connection-device-id' },
-      { name: 'timestampExpression', kind: 'ignored', replacement: '$.Properties.iothub-creation-time-utc (or $.SystemProperties.iothub-enqueuedtime)' },
+      {
+        name: 'timestampExpression',
+        kind: 'ignored',
+        replacement: '$.Properties.iothub-creation-time-utc (or $.SystemProperties.iothub-enqueuedtime)',
+      },
       { name: 'alternateTimestampExpression', kind: 'ignored', replacement: '$.SystemProperties.iothub-enqueuedtime' },
     ],
   }),

@@ -44,8 +44,11 @@ export function readLanguage(member: Member, out: FindingCollector): ExpressionL
   const language = EXPRESSION_LANGUAGES.find((name) => name.toLowerCase() === text?.toLowerCase());
   if (language === undefined) {
     const shown = member.value === null ? '{null}' : text !== undefined ? `"${text}"` : describeValue(member.value);
-    out.error(member.path, `${member.key} is ${describeValue(member.value)}; the service rejects it with ` +
-      `"Error converting value ${shown} to type 'TemplateExpressionLanguage'." Use "JsonPath" or "JmesPath".`);
+    out.error(
+      member.path,
+      `${member.key} is ${describeValue(member.value)}; the service rejects it with ` +
+        `"Error converting value ${shown} to type 'TemplateExpressionLanguage'." Use "JsonPath" or "JmesPath".`,
+    );
   }
   return language;
 }
@@ -63,7 +66,10 @@ export function readExpression(member: Member, site: ExpressionSite, out: Findin
   const value = member.value;
   if (site.spec.expressionObjects && (typeof value === 'number' || typeof value === 'boolean')) {
     // CalculatedContent reads a non-string token as an expression object, which a number or boolean cannot be.
-    out.error(member.path, `${member.key} is ${describeValue(value)}; the service rejects it with "Error converting value ${value} to type 'TemplateExpression'". Write the expression as a string.`);
+    out.error(
+      member.path,
+      `${member.key} is ${describeValue(value)}; the service rejects it with "Error converting value ${value} to type 'TemplateExpression'". Write the expression as a string.`,
+    );
     return undefined;
   }
   if (!isJsonObject(value) && !Array.isArray(value)) {
@@ -72,15 +78,29 @@ export function readExpression(member: Member, site: ExpressionSite, out: Findin
   }
   if (!site.spec.expressionObjects || Array.isArray(value)) {
     const allowed = site.spec.expressionObjects ? 'a string or a {"value": ..., "language": ...} object' : 'a JSONPath string';
-    const why = site.spec.expressionObjects ? '' : ` Expression objects (and JMESPath) are only supported by CalculatedContent templates; ${site.spec.templateType} takes JSONPath strings.`;
-    out.error(member.path, `${member.key} must be ${allowed}, received ${describeValue(value)}. ` +
-      `The service rejects it with "Error reading string. Unexpected token: ${Array.isArray(value) ? 'StartArray' : 'StartObject'}."${why}`);
+    const why = site.spec.expressionObjects
+      ? ''
+      : ` Expression objects (and JMESPath) are only supported by CalculatedContent templates; ${site.spec.templateType} takes JSONPath strings.`;
+    out.error(
+      member.path,
+      `${member.key} must be ${allowed}, received ${describeValue(value)}. ` +
+        `The service rejects it with "Error reading string. Unexpected token: ${Array.isArray(value) ? 'StartArray' : 'StartObject'}."${why}`,
+    );
     return undefined;
   }
   // An expression object is read with default settings: names match case-insensitively, other keys are ignored.
   const members = readMembers(value, member.path, ['value', 'language'], { level: 'ignore' }, out);
   const valueMember = members.get('value');
-  if (!requirePresent(valueMember, 'value', member.path, out, `Write the expression as {"value": "<expression>", "language": "JsonPath" or "JmesPath"}.`)) return undefined;
+  if (
+    !requirePresent(
+      valueMember,
+      'value',
+      member.path,
+      out,
+      `Write the expression as {"value": "<expression>", "language": "JsonPath" or "JmesPath"}.`,
+    )
+  )
+    return undefined;
   if (out.isUnresolved(valueMember.value)) return undefined;
   const text = readString(valueMember, out);
   if (text === undefined) return undefined;
@@ -91,10 +111,16 @@ export function readExpression(member: Member, site: ExpressionSite, out: Findin
 
 function reportBlank(path: string, site: ExpressionSite, out: FindingCollector): void {
   if (site.spec.expressionObjects) {
-    out.error(path, `${site.field} is empty. A CalculatedContent template with an empty expression fails to load ` +
-      `(the service requires every expression it is given to be non-blank). ${site.required ? 'Give it an expression.' : `Remove ${site.field} or give it an expression.`}`);
+    out.error(
+      path,
+      `${site.field} is empty. A CalculatedContent template with an empty expression fails to load ` +
+        `(the service requires every expression it is given to be non-blank). ${site.required ? 'Give it an expression.' : `Remove ${site.field} or give it an expression.`}`,
+    );
   } else if (site.required) {
-    out.error(path, `${site.field} is empty, so every message fails with "An expression must be set for [${servicePropertyName(site.field)}]". Give it a JSONPath expression.`);
+    out.error(
+      path,
+      `${site.field} is empty, so every message fails with "An expression must be set for [${servicePropertyName(site.field)}]". Give it a JSONPath expression.`,
+    );
   }
   // An empty optional expression of a JSONPath-only template counts as "not set".
 }
@@ -102,8 +128,11 @@ function reportBlank(path: string, site: ExpressionSite, out: FindingCollector):
 function checkJsonPathExpression(text: string, path: string, site: ExpressionSite, out: FindingCollector): void {
   const parsed = parseJsonPath(text);
   if (!parsed.ok) {
-    out.error(path, `JSONPath ${describeValue(text)} is invalid at column ${parsed.position + 1}: ${parsed.message} ` +
-      'MedTech evaluates JSONPath with Json.NET, which then fails on every message this template sees. Fix the expression.');
+    out.error(
+      path,
+      `JSONPath ${describeValue(text)} is invalid at column ${parsed.position + 1}: ${parsed.message} ` +
+        'MedTech evaluates JSONPath with Json.NET, which then fails on every message this template sees. Fix the expression.',
+    );
     return;
   }
   const scope = scopeOf(site);
@@ -120,7 +149,10 @@ function checkJsonPathExpression(text: string, path: string, site: ExpressionSit
 function checkJmesPathExpression(text: string, path: string, site: ExpressionSite, out: FindingCollector): void {
   const analysis = analyzeJmesPath(text);
   for (const problem of analysis.problems) {
-    out.error(path, `The following JmesPath expression could not be parsed: ${shorten(text)}. Cause: ${problem.message} (column ${problem.position + 1})`);
+    out.error(
+      path,
+      `The following JmesPath expression could not be parsed: ${shorten(text)}. Cause: ${problem.message} (column ${problem.position + 1})`,
+    );
   }
   if (!analysis.ok || analysis.problems.length > 0) return;
   for (const warning of analysis.warnings) out.warning(path, `${warning.message} (column ${warning.position + 1})`);
@@ -144,17 +176,20 @@ function unreachableMessage(
   const context = site.typeMatch
     ? `The typeMatchExpression of a ${site.spec.templateType} template runs against ${scope.description}`
     : `${site.spec.templateType} expressions run against ${scope.description}`;
-  const outcome = read.functionName !== undefined
-    ? `the argument "${read.field}" of ${read.functionName} in ${describeValue(text)} is always null, so ${read.functionName} fails on every message`
-    : `${describeValue(text)} can never match`;
+  const outcome =
+    read.functionName !== undefined
+      ? `the argument "${read.field}" of ${read.functionName} in ${describeValue(text)} is always null, so ${read.functionName} fails on every message`
+      : `${describeValue(text)} can never match`;
   const sameIgnoringCase = scope.roots.find((root) => root.toLowerCase() === read.field.toLowerCase());
   let fix: string;
   if (sameIgnoringCase !== undefined) {
     fix = `Member names are case-sensitive: use ${describeValue(replaceFirst(text, read.field, sameIgnoringCase))}.`;
   } else if (read.field === 'matchedToken') {
-    fix = 'matchedToken exists only in the other expressions, once typeMatchExpression has matched; match on Body, Properties or SystemProperties instead.';
+    fix =
+      'matchedToken exists only in the other expressions, once typeMatchExpression has matched; match on Body, Properties or SystemProperties instead.';
   } else {
-    const prefixed = (root: string): string => describeValue(language === 'JsonPath' ? prefixJsonPath(text, root) : prefixJmesField(text, read.field, root));
+    const prefixed = (root: string): string =>
+      describeValue(language === 'JsonPath' ? prefixJsonPath(text, root) : prefixJmesField(text, read.field, root));
     fix = site.typeMatch
       ? `Use ${prefixed('Body')}${language === 'JsonPath' ? ` or a filter such as "$..[?(@${read.field})]"` : ''}.`
       : `Use ${prefixed('matchedToken')} (inside the matched token) or ${prefixed('Body')} (from the message body).`;
@@ -165,10 +200,12 @@ function unreachableMessage(
 function wholeEnvelopeMessage(text: string, site: ExpressionSite): string {
   const trimmed = text.trim();
   const example = trimmed.startsWith('$.') && !/[[\]()]/.test(trimmed) ? `$..[?(@${trimmed.slice(2)})]` : '$..[?(@Body.HeartRate)]';
-  return `${site.spec.templateType} reads the device id and timestamp from $.SystemProperties and $.Properties of the token ` +
+  return (
+    `${site.spec.templateType} reads the device id and timestamp from $.SystemProperties and $.Properties of the token ` +
     `that typeMatchExpression matches, and runs the value expressions against that token, so typeMatchExpression must ` +
     `select the whole event; ${describeValue(text)} selects something inside it and can never yield a measurement. ` +
-    `Use a filter over the event such as "${example}".`;
+    `Use a filter over the event such as "${example}".`
+  );
 }
 
 /** `$.x…` → `$.<root>.x…`; a relative `x…` → `$.<root>.x…`. */

@@ -45,18 +45,33 @@ const VALUE_TYPES: readonly ValueTypeSpec[] = [
     valueType: 'SampledData',
     fields: [
       VALUE_NAME,
-      { name: 'defaultPeriod', kind: 'decimal', missing: { level: 'error', consequence: 'building the SampledData fails for every Observation of this type' } },
-      { name: 'unit', kind: 'string', missing: { level: 'warning', consequence: "Azure's docs require it and the Observation's SampledData.origin then has no unit" } },
+      {
+        name: 'defaultPeriod',
+        kind: 'decimal',
+        missing: { level: 'error', consequence: 'building the SampledData fails for every Observation of this type' },
+      },
+      {
+        name: 'unit',
+        kind: 'string',
+        missing: { level: 'warning', consequence: "Azure's docs require it and the Observation's SampledData.origin then has no unit" },
+      },
     ],
   },
-  { valueType: 'Quantity', fields: [VALUE_NAME, { name: 'unit', kind: 'string' }, { name: 'code', kind: 'string' }, { name: 'system', kind: 'string' }] },
+  {
+    valueType: 'Quantity',
+    fields: [VALUE_NAME, { name: 'unit', kind: 'string' }, { name: 'code', kind: 'string' }, { name: 'system', kind: 'string' }],
+  },
   { valueType: 'String', fields: [VALUE_NAME] },
   {
     valueType: 'CodeableConcept',
     fields: [
       VALUE_NAME,
       { name: 'text', kind: 'string' },
-      { name: 'codes', kind: 'codes', missing: { level: 'error', consequence: 'building the CodeableConcept fails for every Observation of this type (NullReferenceException)' } },
+      {
+        name: 'codes',
+        kind: 'codes',
+        missing: { level: 'error', consequence: 'building the CodeableConcept fails for every Observation of this type (NullReferenceException)' },
+      },
     ],
   },
 ];
@@ -76,8 +91,10 @@ export function checkFhirMapping(document: unknown, rootPath = 'fhirMapping', op
 
 function checkCodeValueFhir(element: TemplateElement, typeNames: Map<string, Member>, out: FindingCollector): void {
   if (element.templateType === undefined || !matchTemplateName(element.templateType, CODE_VALUE_FHIR)) {
-    out.error(element.templateTypeMember?.path ?? childPath(element.path, 'templateType'),
-      `Expected TemplateType value ${CODE_VALUE_FHIR}, actual ${element.templateType ?? ''}. CodeValueFhir is the only FHIR template type; set "templateType": "CodeValueFhir".`);
+    out.error(
+      element.templateTypeMember?.path ?? childPath(element.path, 'templateType'),
+      `Expected TemplateType value ${CODE_VALUE_FHIR}, actual ${element.templateType ?? ''}. CodeValueFhir is the only FHIR template type; set "templateType": "CodeValueFhir".`,
+    );
     return;
   }
   const template = readTemplateObject(element, CODE_VALUE_FHIR, 'give it typeName, codes and value or components', out);
@@ -98,7 +115,10 @@ function checkCodeValueFhir(element: TemplateElement, typeNames: Map<string, Mem
   const components = members.get('components');
   checkList(components, out, 'components', (item, itemPath) => checkComponent(item, itemPath, out));
   if (!hasContent(value) && !hasContent(components)) {
-    out.warning(path, `This template has neither value nor components, so its Observations carry no value. Add a value (e.g. {"valueType": "Quantity", "valueName": "hr", "unit": "count/min"}) or components.`);
+    out.warning(
+      path,
+      `This template has neither value nor components, so its Observations carry no value. Add a value (e.g. {"valueType": "Quantity", "valueName": "hr", "unit": "count/min"}) or components.`,
+    );
   }
 }
 
@@ -122,8 +142,11 @@ function checkTypeName(member: Member | undefined, parentPath: string, typeNames
   const key = typeName.toLowerCase();
   const first = typeNames.get(key);
   if (first !== undefined) {
-    out.error(member.path, `Duplicate template defined for type name: '${typeName}'. FHIR type names must be unique ignoring case; ` +
-      `${first.path} already defines ${describeValue(first.value)}. Merge the two templates or rename one.`);
+    out.error(
+      member.path,
+      `Duplicate template defined for type name: '${typeName}'. FHIR type names must be unique ignoring case; ` +
+        `${first.path} already defines ${describeValue(first.value)}. Merge the two templates or rename one.`,
+    );
     return;
   }
   typeNames.set(key, member);
@@ -131,19 +154,29 @@ function checkTypeName(member: Member | undefined, parentPath: string, typeNames
 
 function checkPeriodInterval(member: Member | undefined, out: FindingCollector): void {
   if (member === undefined || out.isUnresolved(member.value)) return;
-  const allowed = `Use ${Object.entries(PERIOD_INTERVALS).map(([minutes, name]) => `${minutes} (${name})`).join(', ')}.`;
+  const allowed = `Use ${Object.entries(PERIOD_INTERVALS)
+    .map(([minutes, name]) => `${minutes} (${name})`)
+    .join(', ')}.`;
   const value = member.value;
   if (typeof value === 'number') {
     if (PERIOD_INTERVALS[value] !== undefined) return;
-    out.error(member.path, Number.isInteger(value)
-      ? `periodInterval ${value} is not one of the service's intervals; every Observation of this type fails with "ObservationPeriodInterval ${value} is not supported." ${allowed}`
-      : `periodInterval must be a whole number of minutes, received ${value}. ${allowed}`);
+    out.error(
+      member.path,
+      Number.isInteger(value)
+        ? `periodInterval ${value} is not one of the service's intervals; every Observation of this type fails with "ObservationPeriodInterval ${value} is not supported." ${allowed}`
+        : `periodInterval must be a whole number of minutes, received ${value}. ${allowed}`,
+    );
     return;
   }
   if (typeof value === 'string') {
-    const byName = Object.entries(PERIOD_INTERVALS).find(([minutes, name]) => name.toLowerCase() === value.trim().toLowerCase() || minutes === value.trim());
+    const byName = Object.entries(PERIOD_INTERVALS).find(
+      ([minutes, name]) => name.toLowerCase() === value.trim().toLowerCase() || minutes === value.trim(),
+    );
     if (byName !== undefined) {
-      out.warning(member.path, `periodInterval is the string ${describeValue(value)}; the service converts it to ${byName[0]}, but write the number: "periodInterval": ${byName[0]}.`);
+      out.warning(
+        member.path,
+        `periodInterval is the string ${describeValue(value)}; the service converts it to ${byName[0]}, but write the number: "periodInterval": ${byName[0]}.`,
+      );
       return;
     }
   }
@@ -151,7 +184,12 @@ function checkPeriodInterval(member: Member | undefined, out: FindingCollector):
 }
 
 /** Checks an optional array member, handing each object item to `checkItem`. */
-function checkList(member: Member | undefined, out: FindingCollector, field: string, checkItem: (item: Readonly<Record<string, unknown>>, path: string) => void): void {
+function checkList(
+  member: Member | undefined,
+  out: FindingCollector,
+  field: string,
+  checkItem: (item: Readonly<Record<string, unknown>>, path: string) => void,
+): void {
   if (member === undefined || member.value === null || out.isUnresolved(member.value)) return;
   if (!Array.isArray(member.value)) {
     out.error(member.path, `${field} must be an array, received ${describeValue(member.value)}.`);
@@ -173,10 +211,23 @@ function checkList(member: Member | undefined, out: FindingCollector, field: str
  * codes are bound with MissingMemberHandling.Error; codes inside a value are not).
  */
 function checkCodes(member: Member | undefined, parentPath: string, mode: { required: boolean; strict: boolean }, out: FindingCollector): void {
-  if (mode.required && !requirePresent(member, 'codes', parentPath, out, 'Add the Observation codes, e.g. "codes": [{"code": "8867-4", "system": "http://loinc.org", "display": "Heart rate"}].')) return;
+  if (
+    mode.required &&
+    !requirePresent(
+      member,
+      'codes',
+      parentPath,
+      out,
+      'Add the Observation codes, e.g. "codes": [{"code": "8867-4", "system": "http://loinc.org", "display": "Heart rate"}].',
+    )
+  )
+    return;
   if (member === undefined || member.value === null || out.isUnresolved(member.value)) return;
   if (Array.isArray(member.value) && member.value.length === 0 && mode.required) {
-    out.warning(member.path, 'codes is empty; the Observation code then holds only the service\'s own coding. Add at least one code (e.g. a LOINC code).');
+    out.warning(
+      member.path,
+      "codes is empty; the Observation code then holds only the service's own coding. Add at least one code (e.g. a LOINC code).",
+    );
   }
   checkList(member, out, 'codes', (item, itemPath) => {
     const policy: UnknownMemberPolicy = mode.strict ? strict('FhirCode', 'A code') : { level: 'warning', owner: 'a code' };
@@ -194,8 +245,11 @@ function checkComponent(item: Readonly<Record<string, unknown>>, path: string, o
   checkCodes(members.get('codes'), path, { required: true, strict: true }, out);
   const value = members.get('value');
   if (value === undefined || value.value === null) {
-    out.error(value?.path ?? childPath(path, 'value'), `This component has no value; the service dereferences it for every Observation of this type (NullReferenceException). ` +
-      'Give it a value, e.g. {"valueType": "Quantity", "valueName": "systolic", "unit": "mmHg"}.');
+    out.error(
+      value?.path ?? childPath(path, 'value'),
+      `This component has no value; the service dereferences it for every Observation of this type (NullReferenceException). ` +
+        'Give it a value, e.g. {"valueType": "Quantity", "valueName": "systolic", "unit": "mmHg"}.',
+    );
     return;
   }
   checkValue(value, 'component', out);
@@ -206,8 +260,11 @@ function checkValue(member: Member, position: 'value' | 'component', out: Findin
   if (out.isUnresolved(member.value)) return;
   const types = quotedList(VALUE_TYPES.map((spec) => spec.valueType));
   if (!isJsonObject(member.value)) {
-    out.error(member.path, `${member.key} must be an object with a valueType (${types}), received ${describeValue(member.value)}. ` +
-      `The service fails to read it ("Cannot access child value on Newtonsoft.Json.Linq.JValue.").${position === 'value' ? ' Remove it if the Observation has components only.' : ''}`);
+    out.error(
+      member.path,
+      `${member.key} must be an object with a valueType (${types}), received ${describeValue(member.value)}. ` +
+        `The service fails to read it ("Cannot access child value on Newtonsoft.Json.Linq.JValue.").${position === 'value' ? ' Remove it if the Observation has components only.' : ''}`,
+    );
     return;
   }
   const object = member.value;
@@ -215,15 +272,21 @@ function checkValue(member: Member, position: 'value' | 'component', out: Findin
   const typeKey = ['ValueType', 'valueType'].find((key) => key in object && object[key] !== null);
   if (typeKey === undefined) {
     const misspelled = Object.keys(object).find((key) => key.toLowerCase() === 'valuetype');
-    out.error(member.path, `Property ValueType is missing. ${misspelled !== undefined ? `The service reads only "valueType" or "ValueType", not "${misspelled}". ` : ''}Add "valueType": one of ${types}.`);
+    out.error(
+      member.path,
+      `Property ValueType is missing. ${misspelled !== undefined ? `The service reads only "valueType" or "ValueType", not "${misspelled}". ` : ''}Add "valueType": one of ${types}.`,
+    );
     return;
   }
   const typeValue = object[typeKey];
   if (out.isUnresolved(typeValue)) return;
   const spec = typeof typeValue === 'string' ? VALUE_TYPES.find((s) => s.valueType.toLowerCase() === typeValue.toLowerCase()) : undefined;
   if (spec === undefined) {
-    out.error(childPath(member.path, typeKey), `valueType ${describeValue(typeValue)} is not supported: the service fails to read the template ` +
-      `(NotImplementedException: ${typeof typeValue === 'string' ? typeValue : describeValue(typeValue)}). Use ${types}.`);
+    out.error(
+      childPath(member.path, typeKey),
+      `valueType ${describeValue(typeValue)} is not supported: the service fails to read the template ` +
+        `(NotImplementedException: ${typeof typeValue === 'string' ? typeValue : describeValue(typeValue)}). Use ${types}.`,
+    );
     return;
   }
 
@@ -242,14 +305,26 @@ function checkValue(member: Member, position: 'value' | 'component', out: Findin
   }
 }
 
-function reportMissingValueField(field: ValueFieldSpec, valuePath: string, position: 'value' | 'component', spec: ValueTypeSpec, out: FindingCollector): void {
+function reportMissingValueField(
+  field: ValueFieldSpec,
+  valuePath: string,
+  position: 'value' | 'component',
+  spec: ValueTypeSpec,
+  out: FindingCollector,
+): void {
   const path = childPath(valuePath, field.name);
   if (field.name === 'valueName') {
     // A component's valueName is used as a dictionary key (ArgumentNullException); a value's is just never found.
     if (position === 'component') {
-      out.error(path, 'valueName is missing; the service looks the component\'s data up by valueName and fails for every Observation of this type. Add the valueName the device mapping produces.');
+      out.error(
+        path,
+        "valueName is missing; the service looks the component's data up by valueName and fails for every Observation of this type. Add the valueName the device mapping produces.",
+      );
     } else {
-      out.warning(path, 'valueName is missing, so no device value can fill this value and Observations carry none. Add the valueName the device mapping produces.');
+      out.warning(
+        path,
+        'valueName is missing, so no device value can fill this value and Observations carry none. Add the valueName the device mapping produces.',
+      );
     }
     return;
   }
@@ -265,8 +340,14 @@ function checkDefaultPeriod(member: Member, out: FindingCollector): void {
   if (Number.isNaN(number)) {
     out.error(member.path, `defaultPeriod must be a number of milliseconds, received ${describeValue(value)}. Use e.g. "defaultPeriod": 5000.`);
   } else if (number <= 0) {
-    out.error(member.path, `defaultPeriod is ${describeValue(value)}; the service would never finish building the SampledData stream. Use a positive number of milliseconds, e.g. 5000.`);
+    out.error(
+      member.path,
+      `defaultPeriod is ${describeValue(value)}; the service would never finish building the SampledData stream. Use a positive number of milliseconds, e.g. 5000.`,
+    );
   } else if (typeof value === 'string') {
-    out.warning(member.path, `defaultPeriod is the string ${describeValue(value)}; the service converts it, but write the number: "defaultPeriod": ${number}.`);
+    out.warning(
+      member.path,
+      `defaultPeriod is the string ${describeValue(value)}; the service converts it, but write the number: "defaultPeriod": ${number}.`,
+    );
   }
 }

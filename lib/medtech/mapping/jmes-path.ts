@@ -33,9 +33,27 @@ export interface JmesNode {
 }
 
 export type JmesNodeType =
-  | 'Field' | 'Current' | 'Identity' | 'Literal' | 'Subexpression' | 'IndexExpression' | 'Index' | 'Slice'
-  | 'Projection' | 'ValueProjection' | 'FilterProjection' | 'Flatten' | 'Pipe' | 'Or' | 'And' | 'Not'
-  | 'Comparator' | 'Function' | 'ExpressionReference' | 'MultiSelectList' | 'MultiSelectHash';
+  | 'Field'
+  | 'Current'
+  | 'Identity'
+  | 'Literal'
+  | 'Subexpression'
+  | 'IndexExpression'
+  | 'Index'
+  | 'Slice'
+  | 'Projection'
+  | 'ValueProjection'
+  | 'FilterProjection'
+  | 'Flatten'
+  | 'Pipe'
+  | 'Or'
+  | 'And'
+  | 'Not'
+  | 'Comparator'
+  | 'Function'
+  | 'ExpressionReference'
+  | 'MultiSelectList'
+  | 'MultiSelectHash';
 
 export interface JmesProblem {
   readonly message: string;
@@ -50,26 +68,74 @@ export type JmesPathAnalysis =
 /** Arity of each function the MedTech service registers; `variadic` functions take `min` or more arguments. */
 export const JMESPATH_FUNCTIONS: Readonly<Record<string, { readonly min: number; readonly variadic?: boolean }>> = {
   // JmesPath.Net 1.0.204/1.0.205 `JmesPathFunctionFactory` (standard spec functions only).
-  abs: { min: 1 }, avg: { min: 1 }, ceil: { min: 1 }, contains: { min: 2 }, ends_with: { min: 2 },
-  floor: { min: 1 }, join: { min: 2 }, keys: { min: 1 }, length: { min: 1 }, map: { min: 2 }, max: { min: 1 },
-  max_by: { min: 2 }, merge: { min: 1, variadic: true }, min: { min: 1 }, min_by: { min: 2 },
-  not_null: { min: 1, variadic: true }, reverse: { min: 1 }, sort: { min: 1 }, sort_by: { min: 2 },
-  starts_with: { min: 2 }, sum: { min: 1 }, to_array: { min: 1 }, to_number: { min: 1 }, to_string: { min: 1 },
-  type: { min: 1 }, values: { min: 1 },
+  abs: { min: 1 },
+  avg: { min: 1 },
+  ceil: { min: 1 },
+  contains: { min: 2 },
+  ends_with: { min: 2 },
+  floor: { min: 1 },
+  join: { min: 2 },
+  keys: { min: 1 },
+  length: { min: 1 },
+  map: { min: 2 },
+  max: { min: 1 },
+  max_by: { min: 2 },
+  merge: { min: 1, variadic: true },
+  min: { min: 1 },
+  min_by: { min: 2 },
+  not_null: { min: 1, variadic: true },
+  reverse: { min: 1 },
+  sort: { min: 1 },
+  sort_by: { min: 2 },
+  starts_with: { min: 2 },
+  sum: { min: 1 },
+  to_array: { min: 1 },
+  to_number: { min: 1 },
+  to_string: { min: 1 },
+  type: { min: 1 },
+  values: { min: 1 },
   // MedTech custom functions (microsoft/iomt-fhir `src/lib/Microsoft.Health.Expressions`).
-  add: { min: 2 }, subtract: { min: 2 }, multiply: { min: 2 }, divide: { min: 2 }, pow: { min: 2 },
-  insertString: { min: 3 }, fromUnixTimestamp: { min: 1 }, fromUnixTimestampMs: { min: 1 },
+  add: { min: 2 },
+  subtract: { min: 2 },
+  multiply: { min: 2 },
+  divide: { min: 2 },
+  pow: { min: 2 },
+  insertString: { min: 3 },
+  fromUnixTimestamp: { min: 1 },
+  fromUnixTimestampMs: { min: 1 },
 };
 
 /** The MedTech custom functions, which fail on every message when an argument is null. */
 export const MEDTECH_CUSTOM_FUNCTIONS: ReadonlySet<string> = new Set([
-  'add', 'subtract', 'multiply', 'divide', 'pow', 'insertString', 'fromUnixTimestamp', 'fromUnixTimestampMs',
+  'add',
+  'subtract',
+  'multiply',
+  'divide',
+  'pow',
+  'insertString',
+  'fromUnixTimestamp',
+  'fromUnixTimestampMs',
 ]);
 
 /** Functions added to JmesPath.Net after the version MedTech uses (and `let`, parsed by it as a function call). */
 const NEWER_FUNCTIONS: ReadonlySet<string> = new Set([
-  'let', 'items', 'to_object', 'zip', 'group_by', 'split', 'replace', 'pad_left', 'pad_right', 'trim', 'trim_left',
-  'trim_right', 'lower', 'upper', 'find_first', 'find_last', 'from_items',
+  'let',
+  'items',
+  'to_object',
+  'zip',
+  'group_by',
+  'split',
+  'replace',
+  'pad_left',
+  'pad_right',
+  'trim',
+  'trim_left',
+  'trim_right',
+  'lower',
+  'upper',
+  'find_first',
+  'find_last',
+  'from_items',
 ]);
 
 /** Parses the expression and checks every function call against the service's function table. */
@@ -108,11 +174,12 @@ function checkFunctionCall(name: string, actual: number): string | undefined {
   const spec = Object.prototype.hasOwnProperty.call(JMESPATH_FUNCTIONS, name) ? JMESPATH_FUNCTIONS[name] : undefined;
   if (spec === undefined) {
     const sameIgnoringCase = Object.keys(JMESPATH_FUNCTIONS).find((known) => known.toLowerCase() === name.toLowerCase());
-    const hint = sameIgnoringCase !== undefined
-      ? ` Function names are case-sensitive: use ${sameIgnoringCase}.`
-      : NEWER_FUNCTIONS.has(name)
-        ? ` ${name} was added to JmesPath.Net after version 1.0.205, which MedTech uses.`
-        : '';
+    const hint =
+      sameIgnoringCase !== undefined
+        ? ` Function names are case-sensitive: use ${sameIgnoringCase}.`
+        : NEWER_FUNCTIONS.has(name)
+          ? ` ${name} was added to JmesPath.Net after version 1.0.205, which MedTech uses.`
+          : '';
     return `Error: unknown-function, no function named ${name} has been registered.${hint}`;
   }
   const variadic = spec.variadic === true;
@@ -124,7 +191,10 @@ function checkFunctionCall(name: string, actual: number): string | undefined {
 }
 
 class JmesSyntaxError extends Error {
-  constructor(message: string, readonly position: number) {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
     super(message);
   }
 }
@@ -133,9 +203,37 @@ class JmesSyntaxError extends Error {
 // Lexer
 
 type TokenType =
-  | 'and' | 'or' | 'not' | 'colon' | 'comma' | 'dot' | 'pipe' | 'eq' | 'gt' | 'ge' | 'lt' | 'le' | 'ne'
-  | 'flatten' | 'filter' | 'star' | 'current' | 'expref' | 'number' | 'literal' | 'quoted' | 'raw' | 'identifier'
-  | 'lbrace' | 'rbrace' | 'lbracket' | 'rbracket' | 'lparen' | 'rparen' | 'whitespace' | 'eof';
+  | 'and'
+  | 'or'
+  | 'not'
+  | 'colon'
+  | 'comma'
+  | 'dot'
+  | 'pipe'
+  | 'eq'
+  | 'gt'
+  | 'ge'
+  | 'lt'
+  | 'le'
+  | 'ne'
+  | 'flatten'
+  | 'filter'
+  | 'star'
+  | 'current'
+  | 'expref'
+  | 'number'
+  | 'literal'
+  | 'quoted'
+  | 'raw'
+  | 'identifier'
+  | 'lbrace'
+  | 'rbrace'
+  | 'lbracket'
+  | 'rbracket'
+  | 'lparen'
+  | 'rparen'
+  | 'whitespace'
+  | 'eof';
 
 interface Token {
   readonly type: TokenType;
@@ -145,16 +243,35 @@ interface Token {
 
 /** The scanner's rules in their `.lex` order (the order breaks ties between equally long matches). */
 const TOKEN_RULES: ReadonlyArray<readonly [TokenType, RegExp]> = [
-  ['and', /&&/y], ['or', /\|\|/y], ['not', /!/y],
-  ['colon', /:/y], ['comma', /,/y], ['dot', /\./y], ['pipe', /\|/y],
-  ['eq', /==/y], ['gt', />/y], ['ge', />=/y], ['lt', /</y], ['le', /<=/y], ['ne', /!=/y],
-  ['filter', /\[\?/y], ['flatten', /\[\]/y], ['star', /\*/y], ['current', /@/y], ['expref', /&/y],
+  ['and', /&&/y],
+  ['or', /\|\|/y],
+  ['not', /!/y],
+  ['colon', /:/y],
+  ['comma', /,/y],
+  ['dot', /\./y],
+  ['pipe', /\|/y],
+  ['eq', /==/y],
+  ['gt', />/y],
+  ['ge', />=/y],
+  ['lt', /</y],
+  ['le', /<=/y],
+  ['ne', /!=/y],
+  ['filter', /\[\?/y],
+  ['flatten', /\[\]/y],
+  ['star', /\*/y],
+  ['current', /@/y],
+  ['expref', /&/y],
   ['number', /-?[0-9]+/y],
   ['literal', /`(?:\\`|[^`])*`/y],
   ['quoted', /"(?:[^"\\\b\f\n\r\t]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"/y],
   ['raw', /'(?:\\[\s\S]|[^'\\])*'/y],
   ['identifier', /[A-Za-z_][0-9A-Za-z_]*/y],
-  ['lbrace', /\{/y], ['rbrace', /\}/y], ['lbracket', /\[/y], ['rbracket', /\]/y], ['lparen', /\(/y], ['rparen', /\)/y],
+  ['lbrace', /\{/y],
+  ['rbrace', /\}/y],
+  ['lbracket', /\[/y],
+  ['rbracket', /\]/y],
+  ['lparen', /\(/y],
+  ['rparen', /\)/y],
   ['whitespace', /[ \b\f\n\r\t]+/y],
 ];
 
@@ -210,8 +327,23 @@ function checkJsonLiteral(token: Token, warnings: JmesProblem[]): void {
 
 /** Left binding powers from the JMESPath specification; tokens not listed bind with 0. */
 const BINDING_POWER: Partial<Record<TokenType, number>> = {
-  pipe: 1, or: 2, and: 3, eq: 5, gt: 5, lt: 5, ge: 5, le: 5, ne: 5, flatten: 9, star: 20, filter: 21, dot: 40,
-  not: 45, lbrace: 50, lbracket: 55, lparen: 60,
+  pipe: 1,
+  or: 2,
+  and: 3,
+  eq: 5,
+  gt: 5,
+  lt: 5,
+  ge: 5,
+  le: 5,
+  ne: 5,
+  flatten: 9,
+  star: 20,
+  filter: 21,
+  dot: 40,
+  not: 45,
+  lbrace: 50,
+  lbracket: 55,
+  lparen: 60,
 };
 const PROJECTION_STOP = 10;
 
@@ -416,7 +548,7 @@ class Parser {
     for (;;) {
       const key = this.advance();
       if (key.type !== 'identifier' && key.type !== 'quoted') throw this.unexpected(key);
-      const name = key.type === 'quoted' ? JSON.parse(key.text) as string : key.text;
+      const name = key.type === 'quoted' ? (JSON.parse(key.text) as string) : key.text;
       // JmesPath.Net collects the keys in a Dictionary, whose Add fails on a repeated key.
       if (keys.includes(name)) throw new JmesSyntaxError(`An item with the same key has already been added. Key: ${name}`, key.position);
       keys.push(name);

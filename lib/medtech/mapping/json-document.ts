@@ -19,9 +19,15 @@ export interface ParseOptions {
  * document is unknown until Terraform runs.
  * @param rootPath where findings point, e.g. `deviceMapping` or `destination.fhirMapping`
  */
-export function parseMappingDocument(input: unknown, rootPath: string, options: ParseOptions = {}): { document?: unknown; unresolved?: boolean; findings: MappingFinding[] } {
+export function parseMappingDocument(
+  input: unknown,
+  rootPath: string,
+  options: ParseOptions = {},
+): { document?: unknown; unresolved?: boolean; findings: MappingFinding[] } {
   if (input === undefined) {
-    return { findings: [{ level: 'error', path: rootPath, message: `${rootPath} is missing: a mapping document (an object or a JSON string) is required.` }] };
+    return {
+      findings: [{ level: 'error', path: rootPath, message: `${rootPath} is missing: a mapping document (an object or a JSON string) is required.` }],
+    };
   }
   let document: unknown = input;
   if (typeof input === 'string') {
@@ -35,23 +41,29 @@ export function parseMappingDocument(input: unknown, rootPath: string, options: 
   const shape = measureDocument(document, options.isUnresolved);
   if (shape.tooDeep) {
     return {
-      findings: [{
-        level: 'error',
-        path: rootPath,
-        message: `${rootPath} is nested more than ${MAX_DEPTH} levels deep (or refers to itself): the service's JSON reader (Json.NET) stops at ${MAX_DEPTH} ` +
-          '("The reader\'s MaxDepth of 64 has been exceeded"). A mapping nests a handful of levels; check how the document is built.',
-      }],
+      findings: [
+        {
+          level: 'error',
+          path: rootPath,
+          message:
+            `${rootPath} is nested more than ${MAX_DEPTH} levels deep (or refers to itself): the service's JSON reader (Json.NET) stops at ${MAX_DEPTH} ` +
+            '("The reader\'s MaxDepth of 64 has been exceeded"). A mapping nests a handful of levels; check how the document is built.',
+        },
+      ],
     };
   }
   if (shape.values > MAX_WRITTEN_VALUES) {
     return {
-      findings: [{
-        level: 'error',
-        path: rootPath,
-        message: `${rootPath} would be written out as JSON with more than ${MAX_WRITTEN_VALUES.toLocaleString('en')} values: an object used in several ` +
-          'places of the document is written out once per place, so sharing sub-objects multiplies the size (real mappings have hundreds of values). ' +
-          'This library refuses documents that large; check how the document is built.',
-      }],
+      findings: [
+        {
+          level: 'error',
+          path: rootPath,
+          message:
+            `${rootPath} would be written out as JSON with more than ${MAX_WRITTEN_VALUES.toLocaleString('en')} values: an object used in several ` +
+            'places of the document is written out once per place, so sharing sub-objects multiplies the size (real mappings have hundreds of values). ' +
+            'This library refuses documents that large; check how the document is built.',
+        },
+      ],
     };
   }
   return { document, unresolved: shape.unresolved, findings: [] };
@@ -139,8 +151,10 @@ export function readDocument(input: unknown, rootPath: string, out: FindingColle
 }
 
 function invalidJsonMessage(rootPath: string, text: string, reason: string): string {
-  return `${rootPath} is not valid JSON: ${reason}${location(text, reason)}. ` +
-    'The azurerm provider sends the mapping as JSON and fails at apply on invalid text; fix the JSON syntax.';
+  return (
+    `${rootPath} is not valid JSON: ${reason}${location(text, reason)}. ` +
+    'The azurerm provider sends the mapping as JSON and fails at apply on invalid text; fix the JSON syntax.'
+  );
 }
 
 /** " (line n, column m)" of the first character the JSON parser could not accept. */
@@ -187,10 +201,15 @@ export function jsonTokenName(value: unknown): string {
   if (Array.isArray(value)) return 'StartArray';
   if (value === null) return 'Null';
   switch (typeof value) {
-    case 'object': return 'StartObject';
-    case 'string': return 'String';
-    case 'boolean': return 'Boolean';
-    case 'number': return Number.isInteger(value) ? 'Integer' : 'Float';
-    default: return 'Undefined';
+    case 'object':
+      return 'StartObject';
+    case 'string':
+      return 'String';
+    case 'boolean':
+      return 'Boolean';
+    case 'number':
+      return Number.isInteger(value) ? 'Integer' : 'Float';
+    default:
+      return 'Undefined';
   }
 }

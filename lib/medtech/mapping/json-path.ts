@@ -28,8 +28,7 @@ export type JsonPathFilter =
   /** `$` inside a filter expression */
   | { readonly kind: 'root' };
 
-export type JsonPathOperator =
-  | 'exists' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '=~' | '===' | '!==';
+export type JsonPathOperator = 'exists' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '=~' | '===' | '!==';
 
 /** One side of a filter comparison: a path (relative to `@`, or starting with a root filter for `$`) or a literal. */
 export type JsonPathOperand =
@@ -60,7 +59,10 @@ export function parseJsonPath(expression: string): JsonPathParseResult {
 }
 
 class JsonPathSyntaxError extends Error {
-  constructor(message: string, readonly position: number) {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
     super(message);
   }
 }
@@ -484,12 +486,28 @@ class JPathParser {
 }
 
 const OPERATORS: ReadonlyArray<readonly [string, JsonPathOperator]> = [
-  ['===', '==='], ['==', '=='], ['=~', '=~'], ['!==', '!=='], ['!=', '!='], ['<>', '!='],
-  ['<=', '<='], ['<', '<'], ['>=', '>='], ['>', '>'],
+  ['===', '==='],
+  ['==', '=='],
+  ['=~', '=~'],
+  ['!==', '!=='],
+  ['!=', '!='],
+  ['<>', '!='],
+  ['<=', '<='],
+  ['<', '<'],
+  ['>=', '>='],
+  ['>', '>'],
 ];
 
 const QUOTED_STRING_ESCAPES: Readonly<Record<string, string>> = {
-  b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', '\\': '\\', '"': '"', "'": "'", '/': '/',
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  f: '\f',
+  r: '\r',
+  '\\': '\\',
+  '"': '"',
+  "'": "'",
+  '/': '/',
 };
 
 function memberName(text: string): string | undefined {

@@ -73,9 +73,12 @@ export function checkMappingLinkage(
   for (const [target, sources] of feeders) {
     if (device.complete && sources.every((source) => source.valuesComplete)) reportUnfedFhirValues(target, sources, out);
     if (target.periodInterval?.value === -1 && sources.every((source) => source.correlationId === false)) {
-      out.error(target.periodInterval.path, `periodInterval -1 groups Observations by correlation id, but no device template of type ` +
-        `"${target.typeName.name}" sets correlationIdExpression, so every measurement fails with CorrelationIdNotDefinedException. ` +
-        'Add correlationIdExpression to the device template(s) or use another periodInterval.');
+      out.error(
+        target.periodInterval.path,
+        `periodInterval -1 groups Observations by correlation id, but no device template of type ` +
+          `"${target.typeName.name}" sets correlationIdExpression, so every measurement fails with CorrelationIdNotDefinedException. ` +
+          'Add correlationIdExpression to the device template(s) or use another periodInterval.',
+      );
     }
   }
   return out.findings;
@@ -84,15 +87,19 @@ export function checkMappingLinkage(
 function missingTemplateMessage(typeName: string, fhirTemplates: readonly LinkedTemplate[]): string {
   const available = fhirTemplates.map((template) => template.typeName.name);
   const near = closestName(typeName, available);
-  return `No matching Fhir Template exists for Device Mapping [${typeName}]. Ensure case matches. Available Fhir Templates: [${available.join(' ,')}]. ` +
+  return (
+    `No matching Fhir Template exists for Device Mapping [${typeName}]. Ensure case matches. Available Fhir Templates: [${available.join(' ,')}]. ` +
     `Every "${typeName}" measurement fails in the FHIR stage (TemplateNotFoundException). ` +
-    `${near !== undefined ? `Rename "${near}" or the device typeName so they are equal, or add` : 'Add'} a CodeValueFhir template with "typeName": "${typeName}".`;
+    `${near !== undefined ? `Rename "${near}" or the device typeName so they are equal, or add` : 'Add'} a CodeValueFhir template with "typeName": "${typeName}".`
+  );
 }
 
 function caseOnlyMessage(deviceName: string, fhirName: string): string {
-  return `Device typeName "${deviceName}" matches FHIR template "${fhirName}" only when case is ignored. The service's lookup ignores case, ` +
+  return (
+    `Device typeName "${deviceName}" matches FHIR template "${fhirName}" only when case is ignored. The service's lookup ignores case, ` +
     `but Azure's docs and Mapping debugger require the same case ("No matching Fhir Template exists for Device Mapping [${deviceName}]. Ensure case matches."). ` +
-    'Spell the typeName the same in both mappings.';
+    'Spell the typeName the same in both mappings.'
+  );
 }
 
 /** The service's compatibility warning: a device value that the FHIR template never uses. */
@@ -100,9 +107,12 @@ function reportUnmappedDeviceValues(source: LinkedTemplate, target: LinkedTempla
   const available = new Set(target.valueNames.map((value) => value.name));
   for (const value of source.valueNames) {
     if (available.has(value.name)) continue;
-    out.warning(value.path, `The value [${value.name}] in Device Mapping [${source.typeName.name}] is not represented within the Fhir Template of type ` +
-      `[${target.typeName.name}]. Available values are: [${[...available].join(' ,')}]. No value will appear inside of Observations.` +
-      `${caseHint(value.name, [...available])} Map it in the FHIR template (value or components) or remove it.`);
+    out.warning(
+      value.path,
+      `The value [${value.name}] in Device Mapping [${source.typeName.name}] is not represented within the Fhir Template of type ` +
+        `[${target.typeName.name}]. Available values are: [${[...available].join(' ,')}]. No value will appear inside of Observations.` +
+        `${caseHint(value.name, [...available])} Map it in the FHIR template (value or components) or remove it.`,
+    );
   }
 }
 
@@ -111,9 +121,12 @@ function reportUnfedFhirValues(target: LinkedTemplate, sources: readonly LinkedT
   const produced = [...new Set(sources.flatMap((source) => source.valueNames.map((value) => value.name)))];
   for (const value of target.valueNames) {
     if (produced.includes(value.name)) continue;
-    out.warning(value.path, `FHIR template "${target.typeName.name}" maps the value "${value.name}", but no device template of that type produces it ` +
-      `(they produce ${produced.length === 0 ? 'no values' : quotedList(produced, 'and')}), so it never appears in Observations.` +
-      `${caseHint(value.name, produced)} Match a device valueName exactly or remove the value.`);
+    out.warning(
+      value.path,
+      `FHIR template "${target.typeName.name}" maps the value "${value.name}", but no device template of that type produces it ` +
+        `(they produce ${produced.length === 0 ? 'no values' : quotedList(produced, 'and')}), so it never appears in Observations.` +
+        `${caseHint(value.name, produced)} Match a device valueName exactly or remove the value.`,
+    );
   }
 }
 
@@ -125,7 +138,13 @@ function caseHint(name: string, candidates: readonly string[]): string {
 type TemplateReader = (element: TemplateElement, out: FindingCollector) => LinkedTemplate | 'unresolved' | undefined;
 
 /** Reads a document's templates without reporting anything (the document checks do that). */
-function readTemplates(document: unknown, rootPath: string, spec: CollectionSpec, readTemplate: TemplateReader, options: MappingCheckOptions): TemplateSet | undefined {
+function readTemplates(
+  document: unknown,
+  rootPath: string,
+  spec: CollectionSpec,
+  readTemplate: TemplateReader,
+  options: MappingCheckOptions,
+): TemplateSet | undefined {
   const silent = new FindingCollector(options);
   const read = readDocument(document, rootPath, silent);
   const collection = read === undefined ? undefined : readCollection(read.document, rootPath, spec, silent);
@@ -166,7 +185,12 @@ function readDeviceTemplate(element: TemplateElement, out: FindingCollector): Li
   const values = members.get('values');
   const { names, complete } = valueNamesOf(values !== undefined && out.isUnresolved(values.value) ? [values] : items(values), out);
   const correlation = members.get('correlationIdExpression');
-  return { typeName, valueNames: names, valuesComplete: complete, correlationId: correlation !== undefined && correlation.value !== null && correlation.value !== '' };
+  return {
+    typeName,
+    valueNames: names,
+    valuesComplete: complete,
+    correlationId: correlation !== undefined && correlation.value !== null && correlation.value !== '',
+  };
 }
 
 function readFhirTemplate(element: TemplateElement, out: FindingCollector): LinkedTemplate | 'unresolved' | undefined {
@@ -178,9 +202,12 @@ function readFhirTemplate(element: TemplateElement, out: FindingCollector): Link
 
   // A FHIR template reads value.valueName and each components[].value.valueName.
   const components = members.get('components');
-  const componentValues = components !== undefined && out.isUnresolved(components.value)
-    ? [components]
-    : items(components).map((item) => isJsonObject(item.value) ? readMembers(item.value, item.path, ['value'], { level: 'ignore' }, out).get('value') : item);
+  const componentValues =
+    components !== undefined && out.isUnresolved(components.value)
+      ? [components]
+      : items(components).map((item) =>
+          isJsonObject(item.value) ? readMembers(item.value, item.path, ['value'], { level: 'ignore' }, out).get('value') : item,
+        );
   const { names, complete } = valueNamesOf([members.get('value'), ...componentValues], out);
   return { typeName, valueNames: names, valuesComplete: complete, periodInterval: members.get('periodInterval') };
 }

@@ -44,7 +44,10 @@ export function readMembers(
     }
     const earlier = members.get(field);
     if (earlier !== undefined) {
-      out.warning(memberPath, `"${key}" sets ${field} a second time (after "${earlier.key}"); names match case-insensitively and the service keeps the last one. Remove one of them.`);
+      out.warning(
+        memberPath,
+        `"${key}" sets ${field} a second time (after "${earlier.key}"); names match case-insensitively and the service keeps the last one. Remove one of them.`,
+      );
     }
     members.set(field, { key, value: object[key], path: memberPath });
   }
@@ -60,8 +63,11 @@ function reportUnknown(key: string, path: string, fields: readonly string[], unk
     return;
   }
   const hint = unknown.hint?.(key);
-  out.error(path, `Could not find member '${key}' on object of type '${unknown.className}'. ` +
-    `${hint ?? `${unknown.owner} accepts ${fields.join(', ')}.`}${didYouMean}`);
+  out.error(
+    path,
+    `Could not find member '${key}' on object of type '${unknown.className}'. ` +
+      `${hint ?? `${unknown.owner} accepts ${fields.join(', ')}.`}${didYouMean}`,
+  );
 }
 
 /** The candidate at edit distance 1-2 from `name` (ignoring case), if exactly one is that close. */
@@ -114,10 +120,16 @@ export function readString(member: Member, out: FindingCollector): string | unde
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') {
     const text = typeof value === 'boolean' ? (value ? 'True' : 'False') : String(value);
-    out.warning(member.path, `${member.key} is ${describeValue(value)}, not a string; the service reads it as the text "${text}". Write it as a string: "${text}".`);
+    out.warning(
+      member.path,
+      `${member.key} is ${describeValue(value)}, not a string; the service reads it as the text "${text}". Write it as a string: "${text}".`,
+    );
     return text;
   }
-  out.error(member.path, `${member.key} must be a string, received ${describeValue(value)}. The service rejects it with "Error reading string. Unexpected token: ${jsonTokenName(value)}."`);
+  out.error(
+    member.path,
+    `${member.key} must be a string, received ${describeValue(value)}. The service rejects it with "Error reading string. Unexpected token: ${jsonTokenName(value)}."`,
+  );
   return undefined;
 }
 
@@ -130,9 +142,12 @@ export function readBoolean(member: Member, out: FindingCollector): boolean | un
   if (typeof value === 'string') {
     const text = value.trim().toLowerCase();
     if (text === 'true' || text === 'false') return text === 'true';
-    out.error(member.path, value === ''
-      ? `${member.key} is an empty string; the service rejects it with "Error converting value {null} to type 'System.Boolean'." ${fix}`
-      : `${member.key} is ${describeValue(value)}; the service rejects it with "Could not convert string to boolean: ${value}." ${fix}`);
+    out.error(
+      member.path,
+      value === ''
+        ? `${member.key} is an empty string; the service rejects it with "Error converting value {null} to type 'System.Boolean'." ${fix}`
+        : `${member.key} is ${describeValue(value)}; the service rejects it with "Could not convert string to boolean: ${value}." ${fix}`,
+    );
     return undefined;
   }
   if (typeof value === 'number') {

@@ -56,14 +56,19 @@ export function readCollection(document: unknown, rootPath: string, spec: Collec
 
   const templateMember = members.get('template');
   if (templateMember === undefined || templateMember.value === null) {
-    out.error(templateMember?.path ?? childPath(rootPath, 'template'),
-      `Expected an array for the template property value for template type ${spec.serviceName}. template is missing; use ${example} for an empty mapping.`);
+    out.error(
+      templateMember?.path ?? childPath(rootPath, 'template'),
+      `Expected an array for the template property value for template type ${spec.serviceName}. template is missing; use ${example} for an empty mapping.`,
+    );
     return undefined;
   }
   if (out.isUnresolved(templateMember.value)) return undefined;
   if (!Array.isArray(templateMember.value)) {
-    out.error(templateMember.path, `Expected an array for the template property value for template type ${spec.serviceName}. ` +
-      `template is ${describeValue(templateMember.value)}; wrap the templates in an array, e.g. ${example}.`);
+    out.error(
+      templateMember.path,
+      `Expected an array for the template property value for template type ${spec.serviceName}. ` +
+        `template is ${describeValue(templateMember.value)}; wrap the templates in an array, e.g. ${example}.`,
+    );
     return undefined;
   }
 
@@ -93,10 +98,13 @@ function namesCollection(member: Member | undefined, rootPath: string, spec: Col
   const templateType = given ? readString(member, out) : undefined;
   if (given && templateType === undefined) return false; // a wrong JSON type, already reported
   if (templateType !== undefined && matchTemplateName(templateType, spec.serviceName)) return true;
-  const looksLikeOther = templateType !== undefined && matchTemplateName(templateType, spec.otherServiceName) ? ` This is ${spec.otherDescription}.` : '';
-  out.error(member?.path ?? childPath(rootPath, 'templateType'),
+  const looksLikeOther =
+    templateType !== undefined && matchTemplateName(templateType, spec.otherServiceName) ? ` This is ${spec.otherDescription}.` : '';
+  out.error(
+    member?.path ?? childPath(rootPath, 'templateType'),
     `Expected TemplateType value ${spec.serviceName}, actual ${templateType ?? 'Not Found'}.${looksLikeOther} ` +
-    `The root templateType must be "${spec.preferredName}" (or "${spec.serviceName}", any case).`);
+      `The root templateType must be "${spec.preferredName}" (or "${spec.serviceName}", any case).`,
+  );
   return false;
 }
 
@@ -114,11 +122,18 @@ function readElement(element: JsonObject, path: string, out: FindingCollector): 
  * The element's `template` object; 'unresolved' when it is unresolved; undefined (reported) when it is not an object.
  * @param fix what to put in the template, for the message
  */
-export function readTemplateObject(element: TemplateElement, serviceName: string, fix: string, out: FindingCollector): Member & { value: JsonObject } | 'unresolved' | undefined {
+export function readTemplateObject(
+  element: TemplateElement,
+  serviceName: string,
+  fix: string,
+  out: FindingCollector,
+): (Member & { value: JsonObject }) | 'unresolved' | undefined {
   const template = element.template;
   if (template !== undefined && out.isUnresolved(template.value)) return 'unresolved';
   if (template !== undefined && isJsonObject(template.value)) return { ...template, value: template.value };
-  out.error(template?.path ?? childPath(element.path, 'template'),
-    `Expected an object for the template property value for template type ${serviceName}. template is ${describeValue(template?.value)}; ${fix}.`);
+  out.error(
+    template?.path ?? childPath(element.path, 'template'),
+    `Expected an object for the template property value for template type ${serviceName}. template is ${describeValue(template?.value)}; ${fix}.`,
+  );
   return undefined;
 }

@@ -7,7 +7,10 @@ const RULE = 'AHDS-CUSTOMER-MANAGED-KEY';
 describe(RULE, () => {
   test('compliant: DICOM encrypts with a Key Vault key', () => {
     const run = runCompliance((stack) => compliantWorkspace(stack).addDicomService('Images', { name: 'images', ...DICOM_KEY }));
-    expect(run.finding(RULE, DICOM_PATH)).toMatchObject({ result: ComplianceResult.COMPLIANT, reason: expect.stringMatching(/^DicomService encryption_key_url is "https:\/\/kv-health\.vault\.azure\.net\/keys\/dicom\//) });
+    expect(run.finding(RULE, DICOM_PATH)).toMatchObject({
+      result: ComplianceResult.COMPLIANT,
+      reason: expect.stringMatching(/^DicomService encryption_key_url is "https:\/\/kv-health\.vault\.azure\.net\/keys\/dicom\//),
+    });
   });
 
   test('non-compliant (warning): DICOM with Microsoft-managed keys', () => {
@@ -18,7 +21,9 @@ describe(RULE, () => {
       expect.objectContaining({
         constructPath: DICOM_PATH,
         level: '@cdktf/warn',
-        message: expect.stringMatching(/^\[AHDS-CUSTOMER-MANAGED-KEY\] DicomService encryption_key_url is not set: data at rest uses Microsoft-managed keys\. .*Azure Policy 14961b63-a1eb-4378-8725-7e84ca8db0e6/),
+        message: expect.stringMatching(
+          /^\[AHDS-CUSTOMER-MANAGED-KEY\] DicomService encryption_key_url is not set: data at rest uses Microsoft-managed keys\. .*Azure Policy 14961b63-a1eb-4378-8725-7e84ca8db0e6/,
+        ),
       }),
     ]);
   });
@@ -28,9 +33,12 @@ describe(RULE, () => {
     expect(run.finding(RULE, FHIR_PATH)).toMatchObject({
       result: ComplianceResult.NON_COMPLIANT,
       resourceType: 'azurerm_healthcare_fhir_service',
-      reason: 'FhirService is an azurerm_healthcare_fhir_service, which cannot hold a customer-managed key (azurerm 4.55 has no argument for it): data at rest uses Microsoft-managed keys',
+      reason:
+        'FhirService is an azurerm_healthcare_fhir_service, which cannot hold a customer-managed key (azurerm 4.55 has no argument for it): data at rest uses Microsoft-managed keys',
     });
-    expect(run.annotations.map((annotation) => annotation.message).find((message) => message.startsWith(`[${RULE}]`))).toMatch(/Fix: Set encryptionKeyUrl on the DICOM or FHIR service .*\(a FHIR service is then written through AzAPI\)/);
+    expect(run.annotations.map((annotation) => annotation.message).find((message) => message.startsWith(`[${RULE}]`))).toMatch(
+      /Fix: Set encryptionKeyUrl on the DICOM or FHIR service .*\(a FHIR service is then written through AzAPI\)/,
+    );
   });
 
   test('compliant: a FHIR service with encryptionKeyUrl (an azapi_resource) reads the key from the ARM body', () => {
@@ -43,11 +51,18 @@ describe(RULE, () => {
   });
 
   test('non-compliant: an AzAPI FHIR service (another AzAPI setting) without a key', () => {
-    const run = runCompliance((stack) => compliantWorkspace(stack).addFhirService('Patients', { name: 'patients', identity: SYSTEM_IDENTITY, resourceVersionPolicy: { default: 'versioned' } }));
+    const run = runCompliance((stack) =>
+      compliantWorkspace(stack).addFhirService('Patients', {
+        name: 'patients',
+        identity: SYSTEM_IDENTITY,
+        resourceVersionPolicy: { default: 'versioned' },
+      }),
+    );
     expect(run.finding(RULE, FHIR_PATH)).toMatchObject({
       result: ComplianceResult.NON_COMPLIANT,
       resourceType: 'azapi_resource',
-      reason: 'FhirService body.properties.encryption.customerManagedKeyEncryption.keyEncryptionKeyUrl is not set: data at rest uses Microsoft-managed keys',
+      reason:
+        'FhirService body.properties.encryption.customerManagedKeyEncryption.keyEncryptionKeyUrl is not set: data at rest uses Microsoft-managed keys',
     });
   });
 
@@ -64,6 +79,9 @@ describe(RULE, () => {
       const key = new TerraformVariable(stack, 'key', { type: 'string' });
       compliantWorkspace(stack).addDicomService('Images', { name: 'images', identity: SYSTEM_IDENTITY, encryptionKeyUrl: key.stringValue });
     });
-    expect(run.finding(RULE, DICOM_PATH)).toMatchObject({ result: ComplianceResult.COMPLIANT, reason: 'DicomService encryption_key_url is set (${var.key})' });
+    expect(run.finding(RULE, DICOM_PATH)).toMatchObject({
+      result: ComplianceResult.COMPLIANT,
+      reason: 'DicomService encryption_key_url is set (${var.key})',
+    });
   });
 });

@@ -15,7 +15,13 @@ describe(RULE, () => {
     const run = runCompliance((stack) => compliantWorkspace(stack).addDicomService('Images', { name: 'images', encryptionKeyUrl: KEY_URL }));
     expect(run.finding(RULE, DICOM_PATH)).toMatchObject({ result: ComplianceResult.NON_COMPLIANT, reason: 'DicomService has no managed identity' });
     expect(run.error).toBeUndefined();
-    expect(run.annotations).toContainEqual(expect.objectContaining({ constructPath: DICOM_PATH, level: '@cdktf/warn', message: expect.stringMatching(/^\[AHDS-MANAGED-IDENTITY\] DicomService has no managed identity\. .*HIPAA 164\.312\(d\)/) }));
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({
+        constructPath: DICOM_PATH,
+        level: '@cdktf/warn',
+        message: expect.stringMatching(/^\[AHDS-MANAGED-IDENTITY\] DicomService has no managed identity\. .*HIPAA 164\.312\(d\)/),
+      }),
+    );
   });
 
   test('not applicable: the workspace has no identity to check', () => {
@@ -26,8 +32,15 @@ describe(RULE, () => {
   test('unknown: the identity type is a token', () => {
     const run = runCompliance((stack) => {
       const type = new TerraformVariable(stack, 'identity_type', { type: 'string' });
-      compliantWorkspace(stack).addDicomService('Images', { name: 'images', ...DICOM_KEY, identity: { type: type.stringValue as ManagedIdentityType } });
+      compliantWorkspace(stack).addDicomService('Images', {
+        name: 'images',
+        ...DICOM_KEY,
+        identity: { type: type.stringValue as ManagedIdentityType },
+      });
     });
-    expect(run.finding(RULE, DICOM_PATH)).toMatchObject({ result: ComplianceResult.UNKNOWN, reason: 'DicomService identity.type is ${var.identity_type}, known only when Terraform runs' });
+    expect(run.finding(RULE, DICOM_PATH)).toMatchObject({
+      result: ComplianceResult.UNKNOWN,
+      reason: 'DicomService identity.type is ${var.identity_type}, known only when Terraform runs',
+    });
   });
 });

@@ -23,7 +23,9 @@ describe(RULE, () => {
     const run = runCompliance((stack) => new Workspace(stack, 'Health', monitored).addPrivateEndpoint('PrivateLink', { subnetId: SUBNET_ID }));
     expect(run.finding(RULE, WORKSPACE_PATH)).toMatchObject({
       result: ComplianceResult.COMPLIANT,
-      reason: expect.stringMatching(/^Workspace azurerm_private_endpoint\.Health_PrivateLink_[0-9A-F]{8} connects to it \(subresource healthcareworkspace\)$/),
+      reason: expect.stringMatching(
+        /^Workspace azurerm_private_endpoint\.Health_PrivateLink_[0-9A-F]{8} connects to it \(subresource healthcareworkspace\)$/,
+      ),
     });
   });
 
@@ -37,8 +39,12 @@ describe(RULE, () => {
 
   test('non-compliant: no private endpoint fails the synth', () => {
     const run = runCompliance((stack) => new Workspace(stack, 'Health', monitored));
-    expect(run.finding(RULE, WORKSPACE_PATH).reason).toBe('Workspace has no private endpoint in the app: its FHIR and DICOM services are reachable only over public networks');
-    expect(run.error).toMatch(/\[stack\/Health\] \[AHDS-WORKSPACE-PRIVATE-ENDPOINT\] .*Azure Policy 64528841-2f92-43f6-a137-d52e5c3dbeac.*Fix: Call workspace\.addPrivateEndpoint/);
+    expect(run.finding(RULE, WORKSPACE_PATH).reason).toBe(
+      'Workspace has no private endpoint in the app: its FHIR and DICOM services are reachable only over public networks',
+    );
+    expect(run.error).toMatch(
+      /\[stack\/Health\] \[AHDS-WORKSPACE-PRIVATE-ENDPOINT\] .*Azure Policy 64528841-2f92-43f6-a137-d52e5c3dbeac.*Fix: Call workspace\.addPrivateEndpoint/,
+    );
   });
 
   test('non-compliant: an endpoint with another subresource, or to another workspace', () => {
@@ -56,7 +62,10 @@ describe(RULE, () => {
 
   test('not applicable: an imported workspace has no resource to check', () => {
     const run = runCompliance((stack) =>
-      Workspace.fromWorkspaceAttributes(stack, 'Shared', { workspaceId: `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.HealthcareApis/workspaces/shared`, location: 'eastus' }),
+      Workspace.fromWorkspaceAttributes(stack, 'Shared', {
+        workspaceId: `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.HealthcareApis/workspaces/shared`,
+        location: 'eastus',
+      }),
     );
     expect(run.report.findings.filter((finding) => finding.ruleId === RULE)).toEqual([]);
   });
@@ -66,7 +75,10 @@ describe(RULE, () => {
       new Workspace(stack, 'Health', monitored);
       rawEndpoint(stack, new TerraformVariable(stack, 'target', { type: 'string' }).stringValue);
     });
-    expect(run.finding(RULE, WORKSPACE_PATH)).toMatchObject({ result: ComplianceResult.UNKNOWN, reason: 'Workspace whether azurerm_private_endpoint.RawEndpoint connects to it is known only when Terraform runs' });
+    expect(run.finding(RULE, WORKSPACE_PATH)).toMatchObject({
+      result: ComplianceResult.UNKNOWN,
+      reason: 'Workspace whether azurerm_private_endpoint.RawEndpoint connects to it is known only when Terraform runs',
+    });
     expect(run.error).toBeUndefined();
   });
 
@@ -77,6 +89,9 @@ describe(RULE, () => {
       Aspects.of(app).add(new HealthDataCompliance());
     });
     const report = JSON.parse(result.read('health', 'health-data-compliance.json')) as ComplianceReport;
-    expect(report.findings.find((finding) => finding.ruleId === RULE)).toMatchObject({ result: ComplianceResult.COMPLIANT, reason: 'Workspace azurerm_private_endpoint.RawEndpoint connects to it (subresource healthcareworkspace)' });
+    expect(report.findings.find((finding) => finding.ruleId === RULE)).toMatchObject({
+      result: ComplianceResult.COMPLIANT,
+      reason: 'Workspace azurerm_private_endpoint.RawEndpoint connects to it (subresource healthcareworkspace)',
+    });
   });
 });

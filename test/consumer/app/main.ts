@@ -24,9 +24,19 @@ class ClinicStack extends TerraformStack {
     new AzurermProvider(this, 'azurerm', { features: [{}] });
     const group = new ResourceGroup(this, 'Group', { name: 'rg-clinic', location: LOCATION });
     const logs = new LogAnalyticsWorkspace(this, 'Logs', { name: 'log-clinic', location: LOCATION, resourceGroupName: group.name, sku: 'PerGB2018' });
-    const namespace = new EventhubNamespace(this, 'Devices', { name: 'evhns-clinic', location: LOCATION, resourceGroupName: group.name, sku: 'Standard' });
+    const namespace = new EventhubNamespace(this, 'Devices', {
+      name: 'evhns-clinic',
+      location: LOCATION,
+      resourceGroupName: group.name,
+      sku: 'Standard',
+    });
     const hub = new Eventhub(this, 'Telemetry', { name: 'telemetry', namespaceId: namespace.id, partitionCount: 2, messageRetention: 1 });
-    const consumerGroup = new EventhubConsumerGroup(this, 'Reader', { name: 'medtech', namespaceName: namespace.name, eventhubName: hub.name, resourceGroupName: group.name });
+    const consumerGroup = new EventhubConsumerGroup(this, 'Reader', {
+      name: 'medtech',
+      namespaceName: namespace.name,
+      eventhubName: hub.name,
+      resourceGroupName: group.name,
+    });
 
     const workspace = new Workspace(this, 'Health', {
       name: 'clinichealth',
@@ -34,10 +44,24 @@ class ClinicStack extends TerraformStack {
       resourceGroupName: group.name,
       monitoring: { logAnalyticsWorkspaceId: logs.id },
     });
-    const network = new VirtualNetwork(this, 'Network', { name: 'vnet-clinic', location: LOCATION, resourceGroupName: group.name, addressSpace: ['10.30.0.0/16'] });
-    const subnet = new Subnet(this, 'Endpoints', { name: 'snet-endpoints', resourceGroupName: group.name, virtualNetworkName: network.name, addressPrefixes: ['10.30.1.0/24'] });
+    const network = new VirtualNetwork(this, 'Network', {
+      name: 'vnet-clinic',
+      location: LOCATION,
+      resourceGroupName: group.name,
+      addressSpace: ['10.30.0.0/16'],
+    });
+    const subnet = new Subnet(this, 'Endpoints', {
+      name: 'snet-endpoints',
+      resourceGroupName: group.name,
+      virtualNetworkName: network.name,
+      addressPrefixes: ['10.30.1.0/24'],
+    });
     workspace.addPrivateEndpoint('PrivateLink', { subnetId: subnet.id, virtualNetworkId: network.id });
-    const fhir = workspace.addFhirService('Records', { name: 'records', kind: FhirVersion.R4, identity: { type: ManagedIdentityType.SYSTEM_ASSIGNED } });
+    const fhir = workspace.addFhirService('Records', {
+      name: 'records',
+      kind: FhirVersion.R4,
+      identity: { type: ManagedIdentityType.SYSTEM_ASSIGNED },
+    });
     const dicom = workspace.addDicomService('Imaging', { name: 'imaging', identity: { type: ManagedIdentityType.SYSTEM_ASSIGNED } });
     workspace.addMedTechService('Vitals', {
       name: 'vitals',

@@ -22,7 +22,7 @@ function run(args: readonly string[], input?: string): { status: number | null; 
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('medtech-evaluate is the package\'s command', () => {
+describe("medtech-evaluate is the package's command", () => {
   test('package.json names it as the bin, compiled from lib/cli/medtech-evaluate.ts', () => {
     const pkg = readJson<Json>(path.join(ROOT, 'package.json'));
     expect(pkg.bin).toEqual({ 'medtech-evaluate': 'dist/cli/medtech-evaluate.js' });
@@ -34,15 +34,26 @@ describeCli(`medtech-evaluate on the MedTech samples${skipNote(samplesAvailable)
   test('01: measurements and the Observation on stdout, exit 0', () => {
     const folder = '01-heartrate-calculatedcontent';
     const { status, stdout, stderr } = run([
-      '--device-mapping', sample(folder, 'device-mapping.json'), '--fhir-mapping', sample(folder, 'fhir-mapping.json'),
-      '--issued', '2023-04-05T21:02:59Z', sample(folder, 'device-message.json'),
+      '--device-mapping',
+      sample(folder, 'device-mapping.json'),
+      '--fhir-mapping',
+      sample(folder, 'fhir-mapping.json'),
+      '--issued',
+      '2023-04-05T21:02:59Z',
+      sample(folder, 'device-message.json'),
     ]);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const output = JSON.parse(stdout) as Json;
-    expect(output.messages).toEqual([{ file: sample(folder, 'device-message.json'), measurements: readJson(sample(folder, 'expected-normalized.json')), errors: [] }]);
+    expect(output.messages).toEqual([
+      { file: sample(folder, 'device-message.json'), measurements: readJson(sample(folder, 'expected-normalized.json')), errors: [] },
+    ]);
     expect(output.observations).toHaveLength(1);
-    expect(output.observations[0]).toMatchObject({ resourceType: 'Observation', issued: '2023-04-05T21:02:59Z', valueQuantity: { value: 78, unit: 'count/min' } });
+    expect(output.observations[0]).toMatchObject({
+      resourceType: 'Observation',
+      issued: '2023-04-05T21:02:59Z',
+      valueQuantity: { value: 78, unit: 'count/min' },
+    });
     expect(output.errors).toEqual([]);
   });
 
@@ -54,8 +65,15 @@ describeCli(`medtech-evaluate on the MedTech samples${skipNote(samplesAvailable)
       fs.writeFileSync(path.join(temp, 'properties.json'), JSON.stringify(event.Properties));
       fs.writeFileSync(path.join(temp, 'system.json'), JSON.stringify(event.SystemProperties));
       const expected = readJson(sample(folder, 'expected-normalized.json'));
-      const withProperties = run(['--device-mapping', sample(folder, 'device-mapping.json'), '--properties', path.join(temp, 'properties.json'),
-        '--system-properties', path.join(temp, 'system.json'), sample(folder, 'device-message.json')]);
+      const withProperties = run([
+        '--device-mapping',
+        sample(folder, 'device-mapping.json'),
+        '--properties',
+        path.join(temp, 'properties.json'),
+        '--system-properties',
+        path.join(temp, 'system.json'),
+        sample(folder, 'device-message.json'),
+      ]);
       expect(withProperties.status).toBe(0);
       expect(JSON.parse(withProperties.stdout).messages[0].measurements).toEqual(expected);
       const fromStdin = run(['--device-mapping', sample(folder, 'device-mapping.json'), '--no-envelope', '-'], JSON.stringify(event));
@@ -67,15 +85,31 @@ describeCli(`medtech-evaluate on the MedTech samples${skipNote(samplesAvailable)
   });
 
   test('07 and 09: errors with their paths on stderr, exit 1', () => {
-    const known = run(['--device-mapping', sample('09-pitfall-calculatedcontent-root-paths', 'device-mapping.json'), sample('09-pitfall-calculatedcontent-root-paths', 'device-message.json')]);
+    const known = run([
+      '--device-mapping',
+      sample('09-pitfall-calculatedcontent-root-paths', 'device-mapping.json'),
+      sample('09-pitfall-calculatedcontent-root-paths', 'device-message.json'),
+    ]);
     expect(known.status).toBe(1);
-    expect(known.stderr).toContain(`${sample('09-pitfall-calculatedcontent-root-paths', 'device-message.json')}: deviceMapping.template[0].template.deviceIdExpression: ` +
-      'IncompatibleDataException: Unable to extract required value for [DeviceIdExpression] using $.deviceid');
+    expect(known.stderr).toContain(
+      `${sample('09-pitfall-calculatedcontent-root-paths', 'device-message.json')}: deviceMapping.template[0].template.deviceIdExpression: ` +
+        'IncompatibleDataException: Unable to extract required value for [DeviceIdExpression] using $.deviceid',
+    );
     const folder = '07-jmespath-custom-functions-conversions';
-    const fhir = run(['--device-mapping', sample(folder, 'device-mapping.json'), '--fhir-mapping', sample(folder, 'fhir-mapping.json'), '--identity-resolution', 'Create',
-      sample(folder, 'device-message-A.json'), sample(folder, 'device-message-B.json')]);
+    const fhir = run([
+      '--device-mapping',
+      sample(folder, 'device-mapping.json'),
+      '--fhir-mapping',
+      sample(folder, 'fhir-mapping.json'),
+      '--identity-resolution',
+      'Create',
+      sample(folder, 'device-message-A.json'),
+      sample(folder, 'device-message-B.json'),
+    ]);
     expect(fhir.status).toBe(1);
-    expect(fhir.stderr.trim()).toBe(`${sample(folder, 'device-message-B.json')}: fhirMapping.template[1].template.components[0].value: InvalidQuantityFhirValueException: Expected 1 value. Received 3.`);
+    expect(fhir.stderr.trim()).toBe(
+      `${sample(folder, 'device-message-B.json')}: fhirMapping.template[1].template.components[0].value: InvalidQuantityFhirValueException: Expected 1 value. Received 3.`,
+    );
     expect(JSON.parse(fhir.stdout).observations).toHaveLength(1);
   });
 

@@ -31,22 +31,29 @@ describeSamples(`the MedTech samples' expected outputs${skipNote(samplesAvailabl
       expect(normalized(`01-heartrate-calculatedcontent/${mapping}`, `01-heartrate-calculatedcontent/${message}`, envelope)).toEqual(expected);
     });
 
-    const measurements = (): NormalizedMeasurement[] => normalized('01-heartrate-calculatedcontent/device-mapping.json', '01-heartrate-calculatedcontent/device-message.json');
+    const measurements = (): NormalizedMeasurement[] =>
+      normalized('01-heartrate-calculatedcontent/device-mapping.json', '01-heartrate-calculatedcontent/device-message.json');
     const issued = '2023-04-05T21:02:59.1650841+00:00';
     const identity = { deviceIdentifier: 'device01', deviceResourceId: 'device-resource-1', patientResourceId: 'patient-resource-1' };
 
     test('Observation: the FHIR JSON derived from the engine (placeholders filled with the given Device and Patient)', () => {
       const result = MappingEvaluator.toObservations(readText(sample('01-heartrate-calculatedcontent/fhir-mapping.json')), measurements(), {
-        identityResolution: 'Lookup', devices: [identity], issued,
+        identityResolution: 'Lookup',
+        devices: [identity],
+        issued,
       });
       expect(result.errors).toEqual([]);
       const expected = readJson<Json>(sample('01-heartrate-calculatedcontent/expected-observation.derived-fhir.json'));
-      const identifierValue = expected.identifier[0].value.replace('<patientResourceId>', identity.patientResourceId).replace('<deviceResourceId>', identity.deviceResourceId);
-      const filled = JSON.parse(JSON.stringify(expected)
-        .replace(/<patientResourceId>/g, identity.patientResourceId)
-        .replace(/<deviceResourceId>/g, identity.deviceResourceId)
-        .replace('<processing time>', issued)
-        .replace(/"<sha256hex\([^"]*\)>"/, JSON.stringify(createHash('sha256').update(`${SERVICE_SYSTEM}_${identifierValue}`).digest('hex'))));
+      const identifierValue = expected.identifier[0].value
+        .replace('<patientResourceId>', identity.patientResourceId)
+        .replace('<deviceResourceId>', identity.deviceResourceId);
+      const filled = JSON.parse(
+        JSON.stringify(expected)
+          .replace(/<patientResourceId>/g, identity.patientResourceId)
+          .replace(/<deviceResourceId>/g, identity.deviceResourceId)
+          .replace('<processing time>', issued)
+          .replace(/"<sha256hex\([^"]*\)>"/, JSON.stringify(createHash('sha256').update(`${SERVICE_SYSTEM}_${identifierValue}`).digest('hex'))),
+      );
       expect(result.observations).toEqual([filled]);
     });
 
@@ -56,9 +63,14 @@ describeSamples(`the MedTech samples' expected outputs${skipNote(samplesAvailabl
       }).observations as Json[];
       // The docs print Firely's object model: every primitive wrapped in {value}.
       const [printed] = readJson<Json[]>(sample('01-heartrate-calculatedcontent/expected-observation.as-printed-in-docs.json'));
-      const unwrap = (node: any): any => (Array.isArray(node) ? node.map(unwrap)
-        : node !== null && typeof node === 'object' ? (Object.keys(node).length === 1 && 'value' in node && typeof node.value !== 'object' ? node.value
-          : Object.fromEntries(Object.entries(node).map(([key, value]) => [key, unwrap(value)]))) : node);
+      const unwrap = (node: any): any =>
+        Array.isArray(node)
+          ? node.map(unwrap)
+          : node !== null && typeof node === 'object'
+            ? Object.keys(node).length === 1 && 'value' in node && typeof node.value !== 'object'
+              ? node.value
+              : Object.fromEntries(Object.entries(node).map(([key, value]) => [key, unwrap(value)]))
+            : node;
       const docs = unwrap(printed);
       // The docs show the template's coding only; the engine appends its own (research notes §7).
       expect(observation.code.coding[0]).toEqual(docs.code.coding[0]);
@@ -69,13 +81,19 @@ describeSamples(`the MedTech samples' expected outputs${skipNote(samplesAvailabl
   });
 
   test('02 blood pressure: two values in one measurement', () => {
-    expect(normalized('02-bloodpressure-calculatedcontent/device-mapping.json', '02-bloodpressure-calculatedcontent/event-hub-message.json', false))
-      .toEqual(readJson(sample('02-bloodpressure-calculatedcontent/expected-normalized.json')));
+    expect(
+      normalized('02-bloodpressure-calculatedcontent/device-mapping.json', '02-bloodpressure-calculatedcontent/event-hub-message.json', false),
+    ).toEqual(readJson(sample('02-bloodpressure-calculatedcontent/expected-normalized.json')));
   });
 
   test.each([
     ['a: an array body gives one measurement per element', 'a.device-mapping.json', 'a.event-hub-message.array.json', 'a.expected-normalized.json'],
-    ['b: two matches, the device id from the parent scope', 'b.device-mapping.json', 'b.event-hub-message.parent-scope.json', 'b.expected-normalized.json'],
+    [
+      'b: two matches, the device id from the parent scope',
+      'b.device-mapping.json',
+      'b.event-hub-message.parent-scope.json',
+      'b.expected-normalized.json',
+    ],
   ])('03 %s', (_name, mapping, message, expected) => {
     const folder = '03-array-and-parent-scope-calculatedcontent';
     expect(normalized(`${folder}/${mapping}`, `${folder}/${message}`, false)).toEqual(readJson(sample(`${folder}/${expected}`)));
@@ -91,15 +109,19 @@ describeSamples(`the MedTech samples' expected outputs${skipNote(samplesAvailabl
 
     test('the expected findings: "heartrate" finds "heartRate" (case-insensitive), "stepcount" has no FHIR template', () => {
       const findings = readJson<Json[]>(sample(`${folder}/expected-validator-findings.json`));
-      const result = MappingEvaluator.toObservations(readText(sample(`${folder}/fhir-mapping.from-configuration-md.json`)), measurements(), { identityResolution: 'Lookup' });
+      const result = MappingEvaluator.toObservations(readText(sample(`${folder}/fhir-mapping.from-configuration-md.json`)), measurements(), {
+        identityResolution: 'Lookup',
+      });
       expect(result.observations).toHaveLength(1);
       expect((result.observations[0] as Json).code.text).toBe(findings[0].deviceTypeName);
       expect((result.observations[0] as Json).valueSampledData.data.startsWith('E ')).toBe(true);
-      expect(result.errors).toEqual([expect.objectContaining({
-        errorType: 'TemplateNotFoundException',
-        message: expect.stringContaining(findings[2].message),
-        measurementIndex: 1,
-      })]);
+      expect(result.errors).toEqual([
+        expect.objectContaining({
+          errorType: 'TemplateNotFoundException',
+          message: expect.stringContaining(findings[2].message),
+          measurementIndex: 1,
+        }),
+      ]);
     });
   });
 
@@ -113,7 +135,12 @@ describeSamples(`the MedTech samples' expected outputs${skipNote(samplesAvailabl
 
     test('normalized: the device message with the IoT Hub properties given as options', () => {
       const event = readJson<Json>(sample(`${folder}/event-hub-message.json`));
-      expect(normalized(`${folder}/device-mapping.json`, `${folder}/device-message.json`, true, { properties: event.Properties, systemProperties: event.SystemProperties })).toEqual(expected);
+      expect(
+        normalized(`${folder}/device-mapping.json`, `${folder}/device-message.json`, true, {
+          properties: event.Properties,
+          systemProperties: event.SystemProperties,
+        }),
+      ).toEqual(expected);
     });
   });
 
@@ -133,33 +160,55 @@ describeSamples(`the MedTech samples' expected outputs${skipNote(samplesAvailabl
     test.each([
       ['the export as sent', 'b.device-message.iot-central-export.json', true],
       ['the event as given', 'b.event-hub-message.json', false],
-    ])('b: the docs\' two templates, %s', (_name, message, envelope) => {
-      expect(normalized(`${folder}/b.device-mapping.json`, `${folder}/${message}`, envelope)).toEqual(readJson(sample(`${folder}/b.expected-normalized.json`)));
+    ])("b: the docs' two templates, %s", (_name, message, envelope) => {
+      expect(normalized(`${folder}/b.device-mapping.json`, `${folder}/${message}`, envelope)).toEqual(
+        readJson(sample(`${folder}/b.expected-normalized.json`)),
+      );
     });
   });
 
   describe('07 JMESPath custom functions', () => {
     const folder = '07-jmespath-custom-functions-conversions';
 
-    test.each([['A', 'device-message-A.json'], ['B', 'device-message-B.json']])('normalized: device %s (15-digit doubles, as the sample prints them)', (device, message) => {
-      expect(normalized(`${folder}/device-mapping.json`, `${folder}/${message}`)).toEqual(readJson(sample(`${folder}/expected-normalized-${device}.json`)));
+    test.each([
+      ['A', 'device-message-A.json'],
+      ['B', 'device-message-B.json'],
+    ])('normalized: device %s (15-digit doubles, as the sample prints them)', (device, message) => {
+      expect(normalized(`${folder}/device-mapping.json`, `${folder}/${message}`)).toEqual(
+        readJson(sample(`${folder}/expected-normalized-${device}.json`)),
+      );
     });
 
     test('Observations: device A fits an hourly Quantity; device B\'s three readings in one hour fail as the README says ("Expected 1 value. Received 3.")', () => {
       const fhirMapping = readText(sample(`${folder}/fhir-mapping.json`));
-      const a = MappingEvaluator.toObservations(fhirMapping, normalized(`${folder}/device-mapping.json`, `${folder}/device-message-A.json`), { identityResolution: 'Create' });
+      const a = MappingEvaluator.toObservations(fhirMapping, normalized(`${folder}/device-mapping.json`, `${folder}/device-message-A.json`), {
+        identityResolution: 'Create',
+      });
       expect(a.errors).toEqual([]);
-      expect((a.observations[0] as Json).component.map((c: Json) => [c.code.text, c.valueQuantity.value])).toEqual([['heightInMeters', 1.8288], ['distanceInMeters', 1000.0463616]]);
-      const b = MappingEvaluator.toObservations(fhirMapping, normalized(`${folder}/device-mapping.json`, `${folder}/device-message-B.json`), { identityResolution: 'Create' });
+      expect((a.observations[0] as Json).component.map((c: Json) => [c.code.text, c.valueQuantity.value])).toEqual([
+        ['heightInMeters', 1.8288],
+        ['distanceInMeters', 1000.0463616],
+      ]);
+      const b = MappingEvaluator.toObservations(fhirMapping, normalized(`${folder}/device-mapping.json`, `${folder}/device-message-B.json`), {
+        identityResolution: 'Create',
+      });
       expect(b.observations).toEqual([]);
-      expect(b.errors).toEqual([expect.objectContaining({ errorType: 'InvalidQuantityFhirValueException', message: 'Expected 1 value. Received 3.', path: 'fhirMapping.template[1].template.components[0].value' })]);
+      expect(b.errors).toEqual([
+        expect.objectContaining({
+          errorType: 'InvalidQuantityFhirValueException',
+          message: 'Expected 1 value. Received 3.',
+          path: 'fhirMapping.template[1].template.components[0].value',
+        }),
+      ]);
     });
   });
 
   describe('08 SpO2 as hourly SampledData', () => {
     const folder = '08-spo2-sampleddata-hourly';
-    const measurements = (): NormalizedMeasurement[] => ['device-message-1.constructed.json', 'device-message-2.constructed.json']
-      .flatMap((message) => normalized(`${folder}/device-mapping.json`, `${folder}/${message}`));
+    const measurements = (): NormalizedMeasurement[] =>
+      ['device-message-1.constructed.json', 'device-message-2.constructed.json'].flatMap((message) =>
+        normalized(`${folder}/device-mapping.json`, `${folder}/${message}`),
+      );
 
     test('normalized: two messages', () => {
       expect(measurements()).toEqual(readJson(sample(`${folder}/expected-normalized.derived.json`)));
@@ -167,7 +216,9 @@ describeSamples(`the MedTech samples' expected outputs${skipNote(samplesAvailabl
 
     test('Observation: one hour, 720 slots of 5 s, the two readings in the first two', () => {
       const expected = readJson<Json>(sample(`${folder}/expected-observation-value.derived.json`));
-      const result = MappingEvaluator.toObservations(readText(sample(`${folder}/fhir-mapping.json`)), measurements(), { identityResolution: 'Lookup' });
+      const result = MappingEvaluator.toObservations(readText(sample(`${folder}/fhir-mapping.json`)), measurements(), {
+        identityResolution: 'Lookup',
+      });
       expect(result.errors).toEqual([]);
       const [observation] = result.observations as Json[];
       expect(observation.valueSampledData).toEqual(expected.valueSampledData);
@@ -188,19 +239,25 @@ describeSamples(`the MedTech samples' expected outputs${skipNote(samplesAvailabl
 
   describe('10 the same timestamp twice in one batch', () => {
     const folder = '10-same-timestamp-latest-wins';
-    const measurements = (): NormalizedMeasurement[] => ['device-message-1.json', 'device-message-2.json']
-      .flatMap((message) => normalized(`${folder}/device-mapping.json`, `${folder}/${message}`));
+    const measurements = (): NormalizedMeasurement[] =>
+      ['device-message-1.json', 'device-message-2.json'].flatMap((message) => normalized(`${folder}/device-mapping.json`, `${folder}/${message}`));
 
     test('normalized: both messages', () => {
       expect(measurements()).toEqual(readJson(sample(`${folder}/expected-normalized.derived.json`)));
     });
 
     test('persisted: only the later message (systolic 113, diastolic 58) reaches the Observation', () => {
-      expect(readJson<Json>(sample(`${folder}/expected-persisted.json`)).persistedMeasurement).toMatch(/device-message-2 \(systolic 113, diastolic 58\)/);
-      const result = MappingEvaluator.toObservations(readText(sample(`${folder}/fhir-mapping.json`)), measurements(), { identityResolution: 'Create' });
+      expect(readJson<Json>(sample(`${folder}/expected-persisted.json`)).persistedMeasurement).toMatch(
+        /device-message-2 \(systolic 113, diastolic 58\)/,
+      );
+      const result = MappingEvaluator.toObservations(readText(sample(`${folder}/fhir-mapping.json`)), measurements(), {
+        identityResolution: 'Create',
+      });
       expect(result.errors).toEqual([]);
       expect(result.observations).toHaveLength(1);
-      const components = Object.fromEntries((result.observations[0] as Json).component.map((c: Json) => [c.code.text, c.valueSampledData.data.split(' ')[0]]));
+      const components = Object.fromEntries(
+        (result.observations[0] as Json).component.map((c: Json) => [c.code.text, c.valueSampledData.data.split(' ')[0]]),
+      );
       expect(components).toEqual({ diastolic: '58', systolic: '113' });
       // Create: the service makes the Patient and Device with hashed ids.
       const hash = (value: string): string => createHash('sha256').update(`_${value}`).digest('hex');

@@ -1,5 +1,12 @@
 import {
-  canonicalMappingJson, checkDeviceMapping, checkFhirMapping, checkMappingLinkage, DeviceMapping, ExpressionLanguage, FhirMapping, PeriodInterval,
+  canonicalMappingJson,
+  checkDeviceMapping,
+  checkFhirMapping,
+  checkMappingLinkage,
+  DeviceMapping,
+  ExpressionLanguage,
+  FhirMapping,
+  PeriodInterval,
 } from '../../../lib/medtech/mapping';
 import { readFixture } from './support';
 
@@ -78,27 +85,69 @@ describe('builders', () => {
 
   test('the legacy template types and the other value types', () => {
     const device = DeviceMapping.collection([
-      DeviceMapping.jsonPathContent({ typeName: 'spo2', typeMatchExpression: '$..[?(@spo2)]', deviceIdExpression: '$.deviceId', timestampExpression: '$.endDate', values: [{ valueName: 'spo2', valueExpression: '$.spo2' }] }),
-      DeviceMapping.iotJsonPathContent({ typeName: 'note', typeMatchExpression: '$..[?(@Body.note)]', patientIdExpression: '$.Body.patient', values: [{ valueName: 'text', valueExpression: '$.Body.note' }] }),
-      DeviceMapping.iotCentralJsonPathContent({ typeName: 'worn', typeMatchExpression: '$..[?(@telemetry.worn)]', values: [{ valueName: 'worn', valueExpression: '$.telemetry.worn', required: false }] }),
+      DeviceMapping.jsonPathContent({
+        typeName: 'spo2',
+        typeMatchExpression: '$..[?(@spo2)]',
+        deviceIdExpression: '$.deviceId',
+        timestampExpression: '$.endDate',
+        values: [{ valueName: 'spo2', valueExpression: '$.spo2' }],
+      }),
+      DeviceMapping.iotJsonPathContent({
+        typeName: 'note',
+        typeMatchExpression: '$..[?(@Body.note)]',
+        patientIdExpression: '$.Body.patient',
+        values: [{ valueName: 'text', valueExpression: '$.Body.note' }],
+      }),
+      DeviceMapping.iotCentralJsonPathContent({
+        typeName: 'worn',
+        typeMatchExpression: '$..[?(@telemetry.worn)]',
+        values: [{ valueName: 'worn', valueExpression: '$.telemetry.worn', required: false }],
+      }),
     ]);
     const fhir = FhirMapping.collection([
-      FhirMapping.codeValue({ typeName: 'spo2', codes: [loinc('59408-5', 'SpO2')], periodInterval: PeriodInterval.HOURLY, value: FhirMapping.sampledData({ valueName: 'spo2', defaultPeriod: 5000, unit: '%' }) }),
-      FhirMapping.codeValue({ typeName: 'note', codes: [{ code: 'note' }], periodInterval: PeriodInterval.DAILY, value: FhirMapping.string({ valueName: 'text' }) }),
-      FhirMapping.codeValue({ typeName: 'worn', codes: [{ code: 'event' }], value: FhirMapping.codeableConcept({ valueName: 'worn', text: 'Worn', codes: [{ code: 'worn' }] }) }),
+      FhirMapping.codeValue({
+        typeName: 'spo2',
+        codes: [loinc('59408-5', 'SpO2')],
+        periodInterval: PeriodInterval.HOURLY,
+        value: FhirMapping.sampledData({ valueName: 'spo2', defaultPeriod: 5000, unit: '%' }),
+      }),
+      FhirMapping.codeValue({
+        typeName: 'note',
+        codes: [{ code: 'note' }],
+        periodInterval: PeriodInterval.DAILY,
+        value: FhirMapping.string({ valueName: 'text' }),
+      }),
+      FhirMapping.codeValue({
+        typeName: 'worn',
+        codes: [{ code: 'event' }],
+        value: FhirMapping.codeableConcept({ valueName: 'worn', text: 'Worn', codes: [{ code: 'worn' }] }),
+      }),
     ]);
     expect([...checkDeviceMapping(device), ...checkFhirMapping(fhir), ...checkMappingLinkage(device, fhir)]).toEqual([]);
   });
 
   test('return plain JSON: no undefined members, no class instances', () => {
-    const template = DeviceMapping.jsonPathContent({ typeName: 'a', typeMatchExpression: '$', deviceIdExpression: '$.d', timestampExpression: '$.t', patientIdExpression: undefined });
+    const template = DeviceMapping.jsonPathContent({
+      typeName: 'a',
+      typeMatchExpression: '$',
+      deviceIdExpression: '$.d',
+      timestampExpression: '$.t',
+      patientIdExpression: undefined,
+    });
     expect(template).toStrictEqual(JSON.parse(JSON.stringify(template)));
     expect(Object.keys(template.template)).not.toContain('values');
     expect(FhirMapping.quantity({ valueName: 'x', unit: undefined })).toStrictEqual({ valueType: 'Quantity', valueName: 'x' });
   });
 
   test('CalculatedContent always gets a values array, which the service requires', () => {
-    expect(DeviceMapping.calculatedContent({ typeName: 'a', typeMatchExpression: '$..[?(@a)]', deviceIdExpression: '$.Body.d', timestampExpression: '$.Body.t' }).template.values).toEqual([]);
+    expect(
+      DeviceMapping.calculatedContent({
+        typeName: 'a',
+        typeMatchExpression: '$..[?(@a)]',
+        deviceIdExpression: '$.Body.d',
+        timestampExpression: '$.Body.t',
+      }).template.values,
+    ).toEqual([]);
   });
 
   test('enums carry the service values', () => {

@@ -10,26 +10,33 @@ const list = () => Token.asList(Lazy.listValue({ produce: () => [] }));
 
 describe('cdktf tokens', () => {
   test('a device mapping with tokens in its strings passes', () => {
-    const document = deviceDoc('CalculatedContent', calculatedTemplate({
-      typeName: text(),
-      deviceIdExpression: `$.matchedToken.${text()}`,
-      values: [{ valueName: text(), valueExpression: { value: text(), language: text() }, required: text() }],
-    }));
+    const document = deviceDoc(
+      'CalculatedContent',
+      calculatedTemplate({
+        typeName: text(),
+        deviceIdExpression: `$.matchedToken.${text()}`,
+        values: [{ valueName: text(), valueExpression: { value: text(), language: text() }, required: text() }],
+      }),
+    );
     expect(checkDeviceMapping(document, 'deviceMapping', options)).toEqual([]);
   });
 
   test('a FHIR mapping with token numbers and lists passes', () => {
-    const document = fhirDoc(codeValueTemplate({
-      typeName: text(),
-      periodInterval: number(),
-      codes: list(),
-      value: { valueType: 'SampledData', valueName: 'hr', unit: text(), defaultPeriod: number() },
-    }));
+    const document = fhirDoc(
+      codeValueTemplate({
+        typeName: text(),
+        periodInterval: number(),
+        codes: list(),
+        value: { valueType: 'SampledData', valueName: 'hr', unit: text(), defaultPeriod: number() },
+      }),
+    );
     expect(checkFhirMapping(document, 'fhirMapping', options)).toEqual([]);
   });
 
   test('a token FHIR typeName is never reported as a missing template', () => {
-    expect(checkMappingLinkage(deviceDoc('CalculatedContent', calculatedTemplate()), fhirDoc(codeValueTemplate({ typeName: text() })), undefined, options)).toEqual([]);
+    expect(
+      checkMappingLinkage(deviceDoc('CalculatedContent', calculatedTemplate()), fhirDoc(codeValueTemplate({ typeName: text() })), undefined, options),
+    ).toEqual([]);
   });
 
   test('a whole document given as a token string is skipped', () => {

@@ -27,13 +27,55 @@ function jsFunctionCalls(node: JsNode | number | null | undefined, calls: string
 
 describe('agrees with npm jmespath where that library follows the specification', () => {
   test.each([
-    'foo', 'foo.bar', '"quoted id".x', 'foo[0]', 'foo[-1]', 'foo[*].bar', 'foo[].bar', 'foo[1:2]', 'foo[::-1]', 'foo.*.bar', '*.bar',
-    'foo[?a == `1`]', "foo[?a != 'x'].b", 'foo[?a > `1` && b < `2` || !c]', '[a, b]', 'foo.[a, b]', '{a: b, "c d": e}', 'foo.{a: b}',
-    'a || b', 'a && b', '!a', 'a | b | c', '(a || b).c', 'sort_by(people, &age)', 'max_by(people, &age).name', '`[1, {"a": 2}]`',
-    "'raw string'", 'length(@)', 'contains(keys(@), `"heartRate"`)', 'join(`", "`, names)', 'not_null(a, b, c)', 'merge(a, b)',
-    'multiply(matchedToken.heightInInches, `0.0254`)', 'insertString(a, b, `2`)', 'matchedToken.deviceId', '@',
+    'foo',
+    'foo.bar',
+    '"quoted id".x',
+    'foo[0]',
+    'foo[-1]',
+    'foo[*].bar',
+    'foo[].bar',
+    'foo[1:2]',
+    'foo[::-1]',
+    'foo.*.bar',
+    '*.bar',
+    'foo[?a == `1`]',
+    "foo[?a != 'x'].b",
+    'foo[?a > `1` && b < `2` || !c]',
+    '[a, b]',
+    'foo.[a, b]',
+    '{a: b, "c d": e}',
+    'foo.{a: b}',
+    'a || b',
+    'a && b',
+    '!a',
+    'a | b | c',
+    '(a || b).c',
+    'sort_by(people, &age)',
+    'max_by(people, &age).name',
+    '`[1, {"a": 2}]`',
+    "'raw string'",
+    'length(@)',
+    'contains(keys(@), `"heartRate"`)',
+    'join(`", "`, names)',
+    'not_null(a, b, c)',
+    'merge(a, b)',
+    'multiply(matchedToken.heightInInches, `0.0254`)',
+    'insertString(a, b, `2`)',
+    'matchedToken.deviceId',
+    '@',
     // rejected by both
-    'foo[', '[', 'a |', '#', 'foo bar', 'a.1', 'foo[?]', '{a}', '{}', 'a == ', '&', '[a,]',
+    'foo[',
+    '[',
+    'a |',
+    '#',
+    'foo bar',
+    'a.1',
+    'foo[?]',
+    '{a}',
+    '{}',
+    'a == ',
+    '&',
+    '[a,]',
   ])('%s', (expression) => {
     let jsAst: JsNode | undefined;
     try {
@@ -49,7 +91,11 @@ describe('agrees with npm jmespath where that library follows the specification'
 
 describe('where npm jmespath is not faithful to JmesPath.Net', () => {
   test.each([
-    ['@.x as a function argument (Azure\'s conversions sample)', 'to_array(@.Body) | [? deviceId && starts_with(deviceId, \'deviceTypeB\')].data[] ', true],
+    [
+      "@.x as a function argument (Azure's conversions sample)",
+      "to_array(@.Body) | [? deviceId && starts_with(deviceId, 'deviceTypeB')].data[] ",
+      true,
+    ],
     ['@[0] as one argument', 'length(@[0])', true],
     ['@ | x as one argument', 'length(@ | x)', true],
     ['arguments without a comma', 'not_null(a b)', false],
@@ -63,7 +109,7 @@ describe('where npm jmespath is not faithful to JmesPath.Net', () => {
   test('a legacy unquoted backtick literal (a bare word) parses, with a warning', () => {
     const analysis = analyzeJmesPath('contains(keys(@), `heartRate`)');
     expect(analysis.ok && analysis.problems).toEqual([]);
-    expect(analysis.ok && analysis.warnings).toEqual([{ position: 18, message: expect.stringContaining("The literal `heartRate` is not JSON") }]);
+    expect(analysis.ok && analysis.warnings).toEqual([{ position: 18, message: expect.stringContaining('The literal `heartRate` is not JSON') }]);
   });
 
   test('length(@[0]) has one argument', () => {
@@ -86,7 +132,10 @@ describe('function table', () => {
     ['not_null()', 'Error: invalid-arity, the function not_null expects 1 argument or more but none were supplied.'],
     ['insertString(a, b)', 'Error: invalid-arity, the function insertString expects 3 arguments but 2 were supplied.'],
     ['fromUnixTimestampMs()', 'Error: invalid-arity, the function fromUnixTimestampMs expects 1 argument but none were supplied.'],
-    ['split(a, `","`)', 'Error: unknown-function, no function named split has been registered. split was added to JmesPath.Net after version 1.0.205'],
+    [
+      'split(a, `","`)',
+      'Error: unknown-function, no function named split has been registered. split was added to JmesPath.Net after version 1.0.205',
+    ],
     ['let(`{}`, &a)', 'no function named let has been registered.'],
     ['Multiply(a, b)', 'Function names are case-sensitive: use multiply.'],
     ['foo.bar(a)', 'no function named bar has been registered.'],

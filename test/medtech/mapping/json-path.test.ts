@@ -6,14 +6,48 @@ import { parseJsonPath } from '../../../lib/medtech/mapping/json-path';
 
 describe('expressions Json.NET accepts', () => {
   test.each([
-    '$', '$.Blah', ' $.Blah ', 'Blah', "['Blah']", "[  'Blah'  ]", "['Blah.Ha']", '$.*', '$.[*]', '$[1]', '[*]', '[ * ].derp', "$.['*']",
-    '$..Blah', '$..*', 'Blah[0]..Two.Three[1].Four', '[111119990,3]', "['111119990','3']", '[111119990:3:2]', '[  -3  :  ]', '[ : 1 : ]',
-    '$.elements[?(true)]', "$.elements..[?(@.id=='AAA')]", 'Blah[ ?( @..name ) ]', "Blah[ ?( @.name=='h\\'i' ) ]", 'Blah[ ?( @.name=~/hi/i ) ]',
-    '[?(@.name<>null)]', '[?(@.name>=-12)]', '[?(@.name>=12.1)]', '[?(@.name&&@.title||@.pie)]', '[?($.name>=12.1)]', '[?(1 > 2)]',
-    '[?(@.name>=5.56789e+0)]', "frameworks.dnxcore50.dependencies.['System.Xml.ReaderWriter'].source",
+    '$',
+    '$.Blah',
+    ' $.Blah ',
+    'Blah',
+    "['Blah']",
+    "[  'Blah'  ]",
+    "['Blah.Ha']",
+    '$.*',
+    '$.[*]',
+    '$[1]',
+    '[*]',
+    '[ * ].derp',
+    "$.['*']",
+    '$..Blah',
+    '$..*',
+    'Blah[0]..Two.Three[1].Four',
+    '[111119990,3]',
+    "['111119990','3']",
+    '[111119990:3:2]',
+    '[  -3  :  ]',
+    '[ : 1 : ]',
+    '$.elements[?(true)]',
+    "$.elements..[?(@.id=='AAA')]",
+    'Blah[ ?( @..name ) ]',
+    "Blah[ ?( @.name=='h\\'i' ) ]",
+    'Blah[ ?( @.name=~/hi/i ) ]',
+    '[?(@.name<>null)]',
+    '[?(@.name>=-12)]',
+    '[?(@.name>=12.1)]',
+    '[?(@.name&&@.title||@.pie)]',
+    '[?($.name>=12.1)]',
+    '[?(1 > 2)]',
+    '[?(@.name>=5.56789e+0)]',
+    "frameworks.dnxcore50.dependencies.['System.Xml.ReaderWriter'].source",
     // MedTech's idioms
-    '$..[?(@heartRate)]', '$..[?(@Body.HeartRate)]', '$..[?(@systolic && @diastolic)]', '$.SystemProperties.iothub-connection-device-id',
-    "$..[?(@.deviceType == 'deviceTypeA')]", '$.matchedToken.heartRate', '$.Body.data[?(@.v === 1 || @.w !== 2)]',
+    '$..[?(@heartRate)]',
+    '$..[?(@Body.HeartRate)]',
+    '$..[?(@systolic && @diastolic)]',
+    '$.SystemProperties.iothub-connection-device-id',
+    "$..[?(@.deviceType == 'deviceTypeA')]",
+    '$.matchedToken.heartRate',
+    '$.Body.data[?(@.v === 1 || @.w !== 2)]',
   ])('%s', (expression) => {
     expect(parseJsonPath(expression)).toMatchObject({ ok: true });
   });
@@ -24,7 +58,7 @@ describe('expressions Json.NET rejects', () => {
     ['$ .Blah', 'Unexpected character while parsing path:  ', 1],
     ['$.Blah.', 'Unexpected end while parsing path.', 7],
     ['$. Blah', 'Unexpected character while parsing path:  ', 2],
-    ["Blah[?(@.title =~ /[\\", 'Path ended with an open regex.', 21],
+    ['Blah[?(@.title =~ /[\\', 'Path ended with an open regex.', 21],
     ["Blah[ ?( @.name=='h\\i' ) ]", 'Unknown escape character: \\i', 20],
     ['[?(@.name||)]', 'Unexpected character while parsing path query: )', 11],
     ['[?(@.name|)]', 'Unexpected character while parsing path query: |', 9],
@@ -52,20 +86,46 @@ describe('parsed steps', () => {
   test('a scan filter after .. (it also tests the token it starts from)', () => {
     expect(parseJsonPath('$..[?(@Body.HeartRate)]')).toEqual({
       ok: true,
-      filters: [{
-        kind: 'queryScan',
-        expression: { kind: 'boolean', operator: 'exists', left: { kind: 'path', filters: [{ kind: 'field', name: 'Body' }, { kind: 'field', name: 'HeartRate' }] } },
-      }],
+      filters: [
+        {
+          kind: 'queryScan',
+          expression: {
+            kind: 'boolean',
+            operator: 'exists',
+            left: {
+              kind: 'path',
+              filters: [
+                { kind: 'field', name: 'Body' },
+                { kind: 'field', name: 'HeartRate' },
+              ],
+            },
+          },
+        },
+      ],
     });
   });
 
   test('"@name" without a dot reads the member, and && builds an and-expression', () => {
     const parsed = parseJsonPath('$..[?(@systolic && @diastolic)]');
-    expect(parsed).toMatchObject({ ok: true, filters: [{ kind: 'queryScan', expression: { kind: 'and', expressions: [{ left: { filters: [{ name: 'systolic' }] } }, { left: { filters: [{ name: 'diastolic' }] } }] } }] });
+    expect(parsed).toMatchObject({
+      ok: true,
+      filters: [
+        {
+          kind: 'queryScan',
+          expression: { kind: 'and', expressions: [{ left: { filters: [{ name: 'systolic' }] } }, { left: { filters: [{ name: 'diastolic' }] } }] },
+        },
+      ],
+    });
   });
 
   test('"$x" is a member named "$x", not the root', () => {
-    expect(parseJsonPath('$x.y')).toEqual({ ok: true, filters: [{ kind: 'field', name: '$x' }, { kind: 'field', name: 'y' }] });
+    expect(parseJsonPath('$x.y')).toEqual({
+      ok: true,
+      filters: [
+        { kind: 'field', name: '$x' },
+        { kind: 'field', name: 'y' },
+      ],
+    });
   });
 
   test('quoted, multiple and wildcard members, indexes and slices', () => {

@@ -2,7 +2,8 @@ import { checkMappingLinkage } from '../../../lib/medtech/mapping';
 import { calculatedTemplate, codeValueTemplate, deviceDoc, errorsOf, fhirDoc, finding, isUnresolved, readFixture, TOKEN } from './support';
 
 const DEVICE_TYPE_NAME = 'deviceMapping.template[0].template.typeName';
-const device = (typeName: unknown, overrides: Record<string, unknown> = {}) => deviceDoc('CalculatedContent', calculatedTemplate({ typeName, ...overrides }));
+const device = (typeName: unknown, overrides: Record<string, unknown> = {}) =>
+  deviceDoc('CalculatedContent', calculatedTemplate({ typeName, ...overrides }));
 const fhir = (typeName: unknown, overrides: Record<string, unknown> = {}) => fhirDoc(codeValueTemplate({ typeName, ...overrides }));
 const EMPTY_DEVICE = { templateType: 'CollectionContent', template: [] };
 const EMPTY_FHIR = { templateType: 'CollectionFhir', template: [] };
@@ -26,10 +27,14 @@ describe('typeName linkage', () => {
     ]);
   });
 
-  test('no FHIR template at all is an error in the service\'s words', () => {
+  test("no FHIR template at all is an error in the service's words", () => {
     const findings = checkMappingLinkage(device('stepcount'), fhir('stepsCount'));
     expect(findings).toEqual([
-      finding('error', DEVICE_TYPE_NAME, 'No matching Fhir Template exists for Device Mapping [stepcount]. Ensure case matches. Available Fhir Templates: [stepsCount].'),
+      finding(
+        'error',
+        DEVICE_TYPE_NAME,
+        'No matching Fhir Template exists for Device Mapping [stepcount]. Ensure case matches. Available Fhir Templates: [stepsCount].',
+      ),
     ]);
     expect(findings[0].message).toContain('Rename "stepsCount" or the device typeName');
   });
@@ -54,22 +59,38 @@ describe('typeName linkage', () => {
 describe('value linkage', () => {
   test('a FHIR value that no device template produces is a warning at the FHIR value', () => {
     const findings = checkMappingLinkage(device('hr'), fhir('hr', { value: { valueType: 'Quantity', valueName: 'heartRate' } }));
-    expect(findings).toContainEqual(finding('warning', 'fhirMapping.template[0].template.value.valueName',
-      'FHIR template "hr" maps the value "heartRate", but no device template of that type produces it (they produce "hr")'));
+    expect(findings).toContainEqual(
+      finding(
+        'warning',
+        'fhirMapping.template[0].template.value.valueName',
+        'FHIR template "hr" maps the value "heartRate", but no device template of that type produces it (they produce "hr")',
+      ),
+    );
   });
 
-  test('a device value the FHIR template does not use is a warning in the service\'s words', () => {
+  test("a device value the FHIR template does not use is a warning in the service's words", () => {
     const findings = checkMappingLinkage(device('hr'), fhir('hr', { value: { valueType: 'Quantity', valueName: 'HR' } }));
-    expect(findings).toContainEqual(finding('warning', 'deviceMapping.template[0].template.values[0].valueName',
-      'The value [hr] in Device Mapping [hr] is not represented within the Fhir Template of type [hr]. Available values are: [HR]. No value will appear inside of Observations. Value names are case-sensitive'));
+    expect(findings).toContainEqual(
+      finding(
+        'warning',
+        'deviceMapping.template[0].template.values[0].valueName',
+        'The value [hr] in Device Mapping [hr] is not represented within the Fhir Template of type [hr]. Available values are: [HR]. No value will appear inside of Observations. Value names are case-sensitive',
+      ),
+    );
   });
 
   test('component value names count, and several device templates may feed one FHIR template', () => {
     const twoDeviceTemplates = {
       templateType: 'CollectionContent',
       template: [
-        { templateType: 'CalculatedContent', template: calculatedTemplate({ typeName: 'bp', values: [{ valueName: 'systolic', valueExpression: '$.matchedToken.s' }] }) },
-        { templateType: 'CalculatedContent', template: calculatedTemplate({ typeName: 'bp', values: [{ valueName: 'diastolic', valueExpression: '$.matchedToken.d' }] }) },
+        {
+          templateType: 'CalculatedContent',
+          template: calculatedTemplate({ typeName: 'bp', values: [{ valueName: 'systolic', valueExpression: '$.matchedToken.s' }] }),
+        },
+        {
+          templateType: 'CalculatedContent',
+          template: calculatedTemplate({ typeName: 'bp', values: [{ valueName: 'diastolic', valueExpression: '$.matchedToken.d' }] }),
+        },
       ],
     };
     const components = ['systolic', 'diastolic'].map((valueName) => ({ codes: [{ code: valueName }], value: { valueType: 'Quantity', valueName } }));
@@ -85,7 +106,11 @@ describe('value linkage', () => {
 
   test('the authored fixtures link cleanly', () => {
     const fhirMapping = readFixture('vitals.fhir-mapping.json');
-    for (const name of ['heart-rate.calculated.device-mapping.json', 'heart-rate.jmespath.device-mapping.json', 'blood-pressure.calculated.device-mapping.json']) {
+    for (const name of [
+      'heart-rate.calculated.device-mapping.json',
+      'heart-rate.jmespath.device-mapping.json',
+      'blood-pressure.calculated.device-mapping.json',
+    ]) {
       expect(checkMappingLinkage(readFixture(name), fhirMapping)).toEqual([]);
     }
   });
@@ -96,7 +121,10 @@ describe('unresolved values in linkage', () => {
   const paths = { device: 'deviceMapping', fhir: 'fhirMapping' };
 
   test('an unresolved FHIR typeName might be the missing one: no error', () => {
-    const fhirMapping = { templateType: 'CollectionFhir', template: [{ templateType: 'CodeValueFhir', template: codeValueTemplate({ typeName: TOKEN }) }] };
+    const fhirMapping = {
+      templateType: 'CollectionFhir',
+      template: [{ templateType: 'CodeValueFhir', template: codeValueTemplate({ typeName: TOKEN }) }],
+    };
     expect(errorsOf(checkMappingLinkage(device('heartrate'), fhirMapping, paths, options))).toEqual([]);
   });
 

@@ -22,9 +22,15 @@ interface MappingFile {
 }
 
 function mappingFiles(folder: string): MappingFile[] {
-  return fs.readdirSync(folder).sort()
+  return fs
+    .readdirSync(folder)
+    .sort()
     .filter((name) => name.endsWith('.json') && /(device-mapping|fhir-mapping|fhir-destination-mapping)/.test(name))
-    .map((name) => ({ name, kind: /fhir/.test(name) ? 'fhir' as const : 'device' as const, text: fs.readFileSync(path.join(folder, name), 'utf8') }));
+    .map((name) => ({
+      name,
+      kind: /fhir/.test(name) ? ('fhir' as const) : ('device' as const),
+      text: fs.readFileSync(path.join(folder, name), 'utf8'),
+    }));
 }
 
 function check(file: MappingFile): MappingFinding[] {
@@ -32,7 +38,12 @@ function check(file: MappingFile): MappingFinding[] {
 }
 
 function sampleFolders(): string[] {
-  return available ? fs.readdirSync(SAMPLES).filter((name) => /^\d\d-/.test(name)).sort() : [];
+  return available
+    ? fs
+        .readdirSync(SAMPLES)
+        .filter((name) => /^\d\d-/.test(name))
+        .sort()
+    : [];
 }
 
 /** Documents the service does not accept, and why (see the research notes and the report). */
@@ -42,9 +53,11 @@ const KNOWN_BAD = new Set([
 ]);
 
 describeReference(`MedTech samples${skipNote}`, () => {
-  const accepted = sampleFolders().flatMap((folder) => mappingFiles(path.join(SAMPLES, folder))
-    .filter((file) => !KNOWN_BAD.has(`${folder}/${file.name}`))
-    .map((file) => [`${folder}/${file.name}`, file] as const));
+  const accepted = sampleFolders().flatMap((folder) =>
+    mappingFiles(path.join(SAMPLES, folder))
+      .filter((file) => !KNOWN_BAD.has(`${folder}/${file.name}`))
+      .map((file) => [`${folder}/${file.name}`, file] as const),
+  );
 
   test('there are samples to check', () => {
     expect(accepted.length).toBeGreaterThanOrEqual(15);
@@ -81,9 +94,15 @@ describeReference(`MedTech samples${skipNote}`, () => {
       fs.readFileSync(path.join(folder, 'device-mapping.json'), 'utf8'),
       fs.readFileSync(path.join(folder, 'fhir-mapping.from-configuration-md.json'), 'utf8'),
     );
-    expect(findings).toContainEqual(finding('warning', 'deviceMapping.template[0].template.typeName', '"heartrate" matches FHIR template "heartRate" only when case is ignored'));
+    expect(findings).toContainEqual(
+      finding('warning', 'deviceMapping.template[0].template.typeName', '"heartrate" matches FHIR template "heartRate" only when case is ignored'),
+    );
     expect(errorsOf(findings)).toEqual([
-      finding('error', 'deviceMapping.template[1].template.typeName', 'No matching Fhir Template exists for Device Mapping [stepcount]. Ensure case matches. Available Fhir Templates: [heartRate ,stepsCount].'),
+      finding(
+        'error',
+        'deviceMapping.template[1].template.typeName',
+        'No matching Fhir Template exists for Device Mapping [stepcount]. Ensure case matches. Available Fhir Templates: [heartRate ,stepsCount].',
+      ),
     ]);
   });
 

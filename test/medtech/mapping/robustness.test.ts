@@ -1,16 +1,38 @@
 import * as fc from 'fast-check';
 import {
-  canonicalMappingJson, checkDeviceMapping, checkFhirMapping, checkMappingLinkage, MappingFinding, parseMappingDocument,
+  canonicalMappingJson,
+  checkDeviceMapping,
+  checkFhirMapping,
+  checkMappingLinkage,
+  MappingFinding,
+  parseMappingDocument,
 } from '../../../lib/medtech/mapping';
 import { calculatedTemplate, codeValueTemplate, deviceDoc, fhirDoc } from './support';
 
-const DEVICE_FIELDS = ['typeName', 'typeMatchExpression', 'deviceIdExpression', 'timestampExpression', 'patientIdExpression', 'encounterIdExpression', 'correlationIdExpression', 'values', 'defaultExpressionLanguage', 'alternateTimestampExpression', 'TYPENAME'];
+const DEVICE_FIELDS = [
+  'typeName',
+  'typeMatchExpression',
+  'deviceIdExpression',
+  'timestampExpression',
+  'patientIdExpression',
+  'encounterIdExpression',
+  'correlationIdExpression',
+  'values',
+  'defaultExpressionLanguage',
+  'alternateTimestampExpression',
+  'TYPENAME',
+];
 const FHIR_FIELDS = ['typeName', 'periodInterval', 'category', 'codes', 'value', 'components'];
 const DEVICE_TYPES = ['CalculatedContent', 'JsonPathContent', 'IotJsonPathContent', 'IotCentralJsonPathContent', 'Other'];
 
 function isFindingList(findings: unknown): findings is MappingFinding[] {
-  return Array.isArray(findings) && findings.every((f: MappingFinding) =>
-    (f.level === 'error' || f.level === 'warning') && typeof f.path === 'string' && typeof f.message === 'string' && f.message.length > 0);
+  return (
+    Array.isArray(findings) &&
+    findings.every(
+      (f: MappingFinding) =>
+        (f.level === 'error' || f.level === 'warning') && typeof f.path === 'string' && typeof f.message === 'string' && f.message.length > 0,
+    )
+  );
 }
 
 function checkAll(device: unknown, fhir: unknown): void {
@@ -37,11 +59,17 @@ const fieldValue = fc.oneof(
 
 describe('arbitrary input never throws', () => {
   test('any JavaScript value as either document', () => {
-    fc.assert(fc.property(fc.anything(), fc.anything(), (device, fhir) => checkAll(device, fhir)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), (device, fhir) => checkAll(device, fhir)),
+      { numRuns: 300 },
+    );
   });
 
   test('any JSON text as either document', () => {
-    fc.assert(fc.property(fc.json(), fc.string(), (device, fhir) => checkAll(device, fhir)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.json(), fc.string(), (device, fhir) => checkAll(device, fhir)),
+      { numRuns: 300 },
+    );
   });
 
   test('junk in every field of every template type', () => {
@@ -53,15 +81,21 @@ describe('arbitrary input never throws', () => {
       templateType: fc.constantFrom('CodeValueFhir', 'x'),
       template: fc.dictionary(fc.constantFrom(...FHIR_FIELDS), fieldValue),
     });
-    fc.assert(fc.property(fc.array(deviceTemplate, { maxLength: 4 }), fc.array(fhirTemplate, { maxLength: 4 }), (devices, fhirs) => {
-      checkAll({ templateType: 'CollectionContent', template: devices }, { templateType: 'CollectionFhir', template: fhirs });
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.array(deviceTemplate, { maxLength: 4 }), fc.array(fhirTemplate, { maxLength: 4 }), (devices, fhirs) => {
+        checkAll({ templateType: 'CollectionContent', template: devices }, { templateType: 'CollectionFhir', template: fhirs });
+      }),
+      { numRuns: 500 },
+    );
   });
 
   test('cyclic and non-JSON objects', () => {
     const cyclic: Record<string, unknown> = { templateType: 'CollectionContent' };
     cyclic.template = [cyclic];
-    const odd = deviceDoc('CalculatedContent', calculatedTemplate({ typeName: new Date(0), values: new Map(), deviceIdExpression: () => 1, timestampExpression: Symbol('t') }));
+    const odd = deviceDoc(
+      'CalculatedContent',
+      calculatedTemplate({ typeName: new Date(0), values: new Map(), deviceIdExpression: () => 1, timestampExpression: Symbol('t') }),
+    );
     checkAll(cyclic, cyclic);
     checkAll(odd, Object.create(null));
   });
@@ -73,7 +107,10 @@ describe('extreme sizes', () => {
     for (const document of [
       deep,
       { templateType: 'CollectionContent', template: deep },
-      deviceDoc('CalculatedContent', calculatedTemplate({ typeName: deep, deviceIdExpression: deep, values: [deep, { valueName: deep, valueExpression: { value: deep } }] })),
+      deviceDoc(
+        'CalculatedContent',
+        calculatedTemplate({ typeName: deep, deviceIdExpression: deep, values: [deep, { valueName: deep, valueExpression: { value: deep } }] }),
+      ),
       fhirDoc(codeValueTemplate({ codes: deep, value: { valueType: 'Quantity', valueName: deep }, components: deep, category: [deep] })),
     ]) {
       checkAll(document, document);
@@ -96,11 +133,14 @@ describe('extreme sizes', () => {
       'a'.repeat(1_000_000),
     ];
     for (const expression of expressions) {
-      const device = deviceDoc('CalculatedContent', calculatedTemplate({
-        deviceIdExpression: expression,
-        timestampExpression: { value: expression, language: 'JmesPath' },
-        values: [{ valueName: 'v', valueExpression: { value: `multiply(${expression}, \`1\`)`, language: 'JmesPath' } }],
-      }));
+      const device = deviceDoc(
+        'CalculatedContent',
+        calculatedTemplate({
+          deviceIdExpression: expression,
+          timestampExpression: { value: expression, language: 'JmesPath' },
+          values: [{ valueName: 'v', valueExpression: { value: `multiply(${expression}, \`1\`)`, language: 'JmesPath' } }],
+        }),
+      );
       const findings = checkDeviceMapping(device);
       expect(isFindingList(findings)).toBe(true);
     }
@@ -112,13 +152,30 @@ describe('extreme sizes', () => {
       template: calculatedTemplate({
         typeName: `type${i}`,
         typeMatchExpression: `$..[?(@reading${i} && @device.serial && @device.model != 'x')]`,
-        values: Array.from({ length: 5 }, (_v, j) => ({ valueName: `value${j}`, valueExpression: `$.matchedToken.reading${i}.channel${j}`, required: j % 2 === 0 })),
+        values: Array.from({ length: 5 }, (_v, j) => ({
+          valueName: `value${j}`,
+          valueExpression: `$.matchedToken.reading${i}.channel${j}`,
+          required: j % 2 === 0,
+        })),
       }),
     }));
     const device = { templateType: 'CollectionContent', template: templates };
     const text = JSON.stringify(device);
     expect(text.length).toBeGreaterThan(5_000_000);
-    const fhir = { templateType: 'CollectionFhir', template: templates.map((_t, i) => ({ templateType: 'CodeValueFhir', template: codeValueTemplate({ typeName: `type${i}`, value: undefined, components: Array.from({ length: 5 }, (_v, j) => ({ codes: [{ code: `c${j}` }], value: { valueType: 'Quantity', valueName: `value${j}` } })) }) })) };
+    const fhir = {
+      templateType: 'CollectionFhir',
+      template: templates.map((_t, i) => ({
+        templateType: 'CodeValueFhir',
+        template: codeValueTemplate({
+          typeName: `type${i}`,
+          value: undefined,
+          components: Array.from({ length: 5 }, (_v, j) => ({
+            codes: [{ code: `c${j}` }],
+            value: { valueType: 'Quantity', valueName: `value${j}` },
+          })),
+        }),
+      })),
+    };
 
     const started = Date.now();
     expect(checkDeviceMapping(text)).toEqual([]);

@@ -19,7 +19,13 @@ class AutomaticAzapiProvider extends AzapiProvider {
 function userDefaultAzapiProvider(stack: TerraformStack): TerraformProvider | undefined {
   return stack.node
     .findAll()
-    .find((c): c is TerraformProvider => TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === 'azapi' && c.alias === undefined && !(c instanceof AutomaticAzapiProvider));
+    .find(
+      (c): c is TerraformProvider =>
+        TerraformProvider.isTerraformProvider(c) &&
+        c.terraformResourceType === 'azapi' &&
+        c.alias === undefined &&
+        !(c instanceof AutomaticAzapiProvider),
+    );
 }
 
 /**

@@ -27,10 +27,17 @@ export function moveFromAzurerm(target: TerraformResource, azurermType: string, 
   }
   const logicalId = options.fromLogicalId ?? target.friendlyUniqueId;
   if (isUnresolved(logicalId) || typeof logicalId !== 'string' || !LOGICAL_ID.test(logicalId)) {
-    fail(target, `moved-from logical id ${JSON.stringify(logicalId)} is invalid: a Terraform resource name (letters, digits, '_' or '-', not starting with a digit), known at synth.`);
+    fail(
+      target,
+      `moved-from logical id ${JSON.stringify(logicalId)} is invalid: a Terraform resource name (letters, digits, '_' or '-', not starting with a digit), known at synth.`,
+    );
   }
   const from = `${azurermType}.${logicalId}`;
   target.moveFromId(from);
-  requireTerraformVersion(target, TERRAFORM_CROSS_TYPE_MOVE_VERSION, `${from} moves to ${target.terraformResourceType}: a moved block between resource types`);
+  requireTerraformVersion(
+    target,
+    TERRAFORM_CROSS_TYPE_MOVE_VERSION,
+    `${from} moves to ${target.terraformResourceType}: a moved block between resource types`,
+  );
   return from;
 }

@@ -1,6 +1,16 @@
 import * as cdktf from '../cdktf';
 import { Construct } from 'constructs';
-import { AZAPI_BODY_RULE, AZAPI_TYPE_RULE, AzapiBody, AzapiRetry, AzapiTimeouts, defined, responseExportValuesToTerraform, retryToTerraform, timeoutsToTerraform } from './common';
+import {
+  AZAPI_BODY_RULE,
+  AZAPI_TYPE_RULE,
+  AzapiBody,
+  AzapiRetry,
+  AzapiTimeouts,
+  defined,
+  responseExportValuesToTerraform,
+  retryToTerraform,
+  timeoutsToTerraform,
+} from './common';
 import { InputProblems, propsObject, required } from '../../validation';
 import { hclAttributes } from './hcl';
 import { AZAPI_VERSION_CONSTRAINT } from './versions';

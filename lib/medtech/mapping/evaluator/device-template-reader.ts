@@ -58,7 +58,10 @@ export type DeviceMappingLoad =
 
 /** The expressions the IoT templates use instead of their (ignored) deviceIdExpression and timestampExpression. */
 const FIXED_EXPRESSIONS: Partial<Record<DeviceTemplateType, { deviceId: string; timestamps: readonly string[] }>> = {
-  IotJsonPathContent: { deviceId: '$.SystemProperties.iothub-connection-device-id', timestamps: ['$.Properties.iothub-creation-time-utc', '$.SystemProperties.iothub-enqueuedtime'] },
+  IotJsonPathContent: {
+    deviceId: '$.SystemProperties.iothub-connection-device-id',
+    timestamps: ['$.Properties.iothub-creation-time-utc', '$.SystemProperties.iothub-enqueuedtime'],
+  },
   IotCentralJsonPathContent: { deviceId: '$.deviceId', timestamps: ['$.enqueuedTime'] },
 };
 
@@ -80,7 +83,10 @@ class LoadErrors extends FindingCollector {
 export function loadDeviceMapping(input: unknown, rootPath: string): DeviceMappingLoad {
   const parsed = parseMappingDocument(input, rootPath);
   if (parsed.document === undefined) {
-    return { ok: false, errors: parsed.findings.map((finding) => ({ path: finding.path, errorType: 'InvalidTemplateException', message: finding.message })) };
+    return {
+      ok: false,
+      errors: parsed.findings.map((finding) => ({ path: finding.path, errorType: 'InvalidTemplateException', message: finding.message })),
+    };
   }
   const out = new LoadErrors();
   const collection = readCollection(parsed.document, rootPath, DEVICE_COLLECTION, out);
@@ -96,18 +102,27 @@ export function loadDeviceMapping(input: unknown, rootPath: string): DeviceMappi
 function loadTemplate(element: TemplateElement, out: LoadErrors): LoadedDeviceTemplate | undefined {
   const spec = element.templateType === undefined ? undefined : findDeviceTemplateSpec(element.templateType);
   if (spec === undefined) {
-    out.typed('InvalidTemplateException', element.templateTypeMember?.path ?? childPath(element.path, 'templateType'),
-      `No match found for template type ${element.templateType ?? ''}. A device template's templateType must be ${quotedList(DEVICE_TEMPLATE_SPECS.map((s) => s.templateType))}.`);
+    out.typed(
+      'InvalidTemplateException',
+      element.templateTypeMember?.path ?? childPath(element.path, 'templateType'),
+      `No match found for template type ${element.templateType ?? ''}. A device template's templateType must be ${quotedList(DEVICE_TEMPLATE_SPECS.map((s) => s.templateType))}.`,
+    );
     return undefined;
   }
   const template = readTemplateObject(element, spec.serviceName, `give it the ${spec.templateType} fields`, out);
   if (template === undefined || template === 'unresolved') return undefined;
   const path = template.path;
-  const members = readMembers(template.value, path, spec.fields.map((field) => field.name), {
-    level: 'error',
-    className: spec.className,
-    owner: `A ${spec.templateType} template`,
-  }, out);
+  const members = readMembers(
+    template.value,
+    path,
+    spec.fields.map((field) => field.name),
+    {
+      level: 'error',
+      className: spec.className,
+      owner: `A ${spec.templateType} template`,
+    },
+    out,
+  );
 
   const typeNameMember = members.get('typeName');
   const typeName = requirePresent(typeNameMember, 'typeName', path, out, 'Add typeName.') ? readString(typeNameMember, out) : undefined;
@@ -148,8 +163,14 @@ function loadTemplate(element: TemplateElement, out: LoadErrors): LoadedDeviceTe
  * expression as missing, which fails (or is skipped) per message.
  */
 function loadExpression(
-  member: Member | undefined, field: string, required: boolean, typeMatch: boolean, spec: DeviceTemplateSpec,
-  defaultLanguage: ExpressionLanguageName | undefined, parentPath: string, out: LoadErrors,
+  member: Member | undefined,
+  field: string,
+  required: boolean,
+  typeMatch: boolean,
+  spec: DeviceTemplateSpec,
+  defaultLanguage: ExpressionLanguageName | undefined,
+  parentPath: string,
+  out: LoadErrors,
 ): LoadedExpression | undefined {
   if (member === undefined || member.value === null) {
     if (required) requirePresent(member, field, parentPath, out, `Add ${field} to the template.`);
@@ -159,25 +180,40 @@ function loadExpression(
   if (expression === undefined || expression.language === undefined) return undefined;
   if (expression.text.trim() === '') {
     if (spec.expressionObjects) {
-      out.typed('TemplateExpressionException', expression.path, `${field} is empty: a CalculatedContent template with an empty expression fails to load. Give it an expression.`);
+      out.typed(
+        'TemplateExpressionException',
+        expression.path,
+        `${field} is empty: a CalculatedContent template with an empty expression fails to load. Give it an expression.`,
+      );
     }
     return undefined;
   }
   if (expression.language !== 'JmesPath') return { text: expression.text, language: 'JsonPath', path: expression.path };
   const analysis = analyzeJmesPath(expression.text);
   for (const problem of analysis.problems) {
-    out.typed('TemplateExpressionException', expression.path,
-      `The following JmesPath expression could not be parsed: ${shorten(expression.text)}. Cause: ${problem.message} (column ${problem.position + 1})`);
+    out.typed(
+      'TemplateExpressionException',
+      expression.path,
+      `The following JmesPath expression could not be parsed: ${shorten(expression.text)}. Cause: ${problem.message} (column ${problem.position + 1})`,
+    );
   }
   if (!analysis.ok || analysis.problems.length > 0) return undefined;
   return { text: expression.text, language: 'JmesPath', path: expression.path, ast: analysis.ast };
 }
 
-function loadValues(member: Member | undefined, spec: DeviceTemplateSpec, defaultLanguage: ExpressionLanguageName | undefined, parentPath: string, out: LoadErrors): LoadedValue[] {
+function loadValues(
+  member: Member | undefined,
+  spec: DeviceTemplateSpec,
+  defaultLanguage: ExpressionLanguageName | undefined,
+  parentPath: string,
+  out: LoadErrors,
+): LoadedValue[] {
   if (member === undefined || member.value === null) {
     if (spec.expressionObjects) {
-      out.error(member?.path ?? childPath(parentPath, 'values'),
-        `values is ${member === undefined ? 'missing' : 'null'}: a CalculatedContent template needs a values array (the service fails to load it with a NullReferenceException). Use "values": [] if it extracts no values.`);
+      out.error(
+        member?.path ?? childPath(parentPath, 'values'),
+        `values is ${member === undefined ? 'missing' : 'null'}: a CalculatedContent template needs a values array (the service fails to load it with a NullReferenceException). Use "values": [] if it extracts no values.`,
+      );
     }
     return [];
   }
@@ -192,12 +228,18 @@ function loadValues(member: Member | undefined, spec: DeviceTemplateSpec, defaul
       out.error(path, 'Each values item must be an object {valueName, valueExpression, required}.');
       return;
     }
-    const fields = readMembers(item, path, VALUE_FIELDS.map((field) => field.name), { level: 'error', className: spec.valueClassName, owner: 'A values item' }, out);
+    const fields = readMembers(
+      item,
+      path,
+      VALUE_FIELDS.map((field) => field.name),
+      { level: 'error', className: spec.valueClassName, owner: 'A values item' },
+      out,
+    );
     const nameMember = fields.get('valueName');
     const name = requirePresent(nameMember, 'valueName', path, out, 'Add valueName.') ? readString(nameMember, out) : undefined;
     const expression = loadExpression(fields.get('valueExpression'), 'valueExpression', true, false, spec, defaultLanguage, path, out);
     const requiredMember = fields.get('required');
-    const required = requiredMember === undefined || requiredMember.value === null ? false : readBoolean(requiredMember, out) ?? false;
+    const required = requiredMember === undefined || requiredMember.value === null ? false : (readBoolean(requiredMember, out) ?? false);
     values.push({ name: name ?? '', expression, required, path: fields.get('valueExpression')?.path ?? path });
   });
   return values;

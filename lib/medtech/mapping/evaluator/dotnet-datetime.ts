@@ -25,7 +25,11 @@ const DAYS_TO_UNIX_EPOCH = 719_162n;
 
 /** Thrown where .NET throws while converting or parsing; `typeName` is the .NET exception type. */
 export class DotNetError extends Error {
-  constructor(readonly typeName: string, message: string, readonly inner?: DotNetError) {
+  constructor(
+    readonly typeName: string,
+    message: string,
+    readonly inner?: DotNetError,
+  ) {
     super(message);
   }
 }
@@ -80,8 +84,13 @@ export interface DateTimeParts {
 /** Ticks of a valid date and time (the caller checks the ranges). */
 export function ticksOf(parts: DateTimeParts): bigint {
   const days = BigInt(daysFromCivil(parts.year, parts.month, parts.day)) + DAYS_TO_UNIX_EPOCH;
-  return days * TICKS_PER_DAY + BigInt(parts.hour) * TICKS_PER_HOUR + BigInt(parts.minute) * TICKS_PER_MINUTE +
-    BigInt(parts.second) * TICKS_PER_SECOND + BigInt(parts.fraction);
+  return (
+    days * TICKS_PER_DAY +
+    BigInt(parts.hour) * TICKS_PER_HOUR +
+    BigInt(parts.minute) * TICKS_PER_MINUTE +
+    BigInt(parts.second) * TICKS_PER_SECOND +
+    BigInt(parts.fraction)
+  );
 }
 
 export function partsOf(ticks: bigint): DateTimeParts {
@@ -143,13 +152,35 @@ function parseJsonNetIso(text: string): DotNetDateTime | undefined {
   const year = digits(0, 4);
   const month = digits(5, 2);
   const day = year === undefined || month === undefined ? undefined : digits(8, 2);
-  if (year === undefined || year < 1 || text[4] !== '-' || month === undefined || month < 1 || month > 12 || text[7] !== '-' ||
-    day === undefined || day < 1 || day > daysInMonth(year, month) || text[10] !== 'T') return undefined;
+  if (
+    year === undefined ||
+    year < 1 ||
+    text[4] !== '-' ||
+    month === undefined ||
+    month < 1 ||
+    month > 12 ||
+    text[7] !== '-' ||
+    day === undefined ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    text[10] !== 'T'
+  )
+    return undefined;
   let hour = digits(11, 2);
   const minute = digits(14, 2);
   const second = digits(17, 2);
-  if (hour === undefined || hour > 24 || text[13] !== ':' || minute === undefined || minute >= 60 || text[16] !== ':' ||
-    second === undefined || second >= 60 || (hour === 24 && (minute !== 0 || second !== 0))) return undefined;
+  if (
+    hour === undefined ||
+    hour > 24 ||
+    text[13] !== ':' ||
+    minute === undefined ||
+    minute >= 60 ||
+    text[16] !== ':' ||
+    second === undefined ||
+    second >= 60 ||
+    (hour === 24 && (minute !== 0 || second !== 0))
+  )
+    return undefined;
   let position = 19;
   let fraction = 0;
   if (text[position] === '.') {
@@ -254,8 +285,16 @@ export function parseDotNetDateTime(input: string): DotNetDateTime {
 }
 
 function build(
-  input: string, year: number, month: number, day: number, hourText: string | undefined, minuteText: string | undefined,
-  secondText: string | undefined, fractionText: string | undefined, meridiem: string | undefined, zoneText: string | undefined,
+  input: string,
+  year: number,
+  month: number,
+  day: number,
+  hourText: string | undefined,
+  minuteText: string | undefined,
+  secondText: string | undefined,
+  fractionText: string | undefined,
+  meridiem: string | undefined,
+  zoneText: string | undefined,
 ): DotNetDateTime {
   let hour = hourText === undefined ? 0 : +hourText;
   const minute = minuteText === undefined ? 0 : +minuteText;

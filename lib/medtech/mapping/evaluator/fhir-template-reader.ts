@@ -73,7 +73,9 @@ function strict(className: string, owner: string): UnknownMemberPolicy {
 export function loadFhirMapping(input: unknown, rootPath: string): FhirMappingLoad {
   const parsed = parseMappingDocument(input, rootPath);
   const toErrors = (findings: readonly { level: string; path: string; message: string }[]): MappingEvaluationError[] =>
-    findings.filter((finding) => finding.level === 'error').map((finding) => ({ path: finding.path, errorType: 'InvalidTemplateException', message: finding.message }));
+    findings
+      .filter((finding) => finding.level === 'error')
+      .map((finding) => ({ path: finding.path, errorType: 'InvalidTemplateException', message: finding.message }));
   if (parsed.document === undefined) return { ok: false, errors: toErrors(parsed.findings) };
   const out = new FindingCollector();
   const collection = readCollection(parsed.document, rootPath, FHIR_COLLECTION, out);
@@ -96,14 +98,22 @@ export function loadFhirMapping(input: unknown, rootPath: string): FhirMappingLo
 
 function loadTemplate(element: TemplateElement, out: FindingCollector): LoadedFhirTemplate | undefined {
   if (element.templateType === undefined || !matchTemplateName(element.templateType, CODE_VALUE_FHIR)) {
-    out.error(element.templateTypeMember?.path ?? childPath(element.path, 'templateType'),
-      `Expected TemplateType value ${CODE_VALUE_FHIR}, actual ${element.templateType ?? ''}.`);
+    out.error(
+      element.templateTypeMember?.path ?? childPath(element.path, 'templateType'),
+      `Expected TemplateType value ${CODE_VALUE_FHIR}, actual ${element.templateType ?? ''}.`,
+    );
     return undefined;
   }
   const template = readTemplateObject(element, CODE_VALUE_FHIR, 'give it typeName, codes and value or components', out);
   if (template === undefined || template === 'unresolved') return undefined;
   const path = template.path;
-  const members = readMembers(template.value, path, ['typeName', 'periodInterval', 'category', 'codes', 'value', 'components'], strict('CodeValueFhirTemplate', 'A CodeValueFhir template'), out);
+  const members = readMembers(
+    template.value,
+    path,
+    ['typeName', 'periodInterval', 'category', 'codes', 'value', 'components'],
+    strict('CodeValueFhirTemplate', 'A CodeValueFhir template'),
+    out,
+  );
   const typeNameMember = members.get('typeName');
   const typeName = requirePresent(typeNameMember, 'typeName', path, out, 'Add typeName.') ? readString(typeNameMember, out) : undefined;
   const codesMember = members.get('codes');
@@ -112,7 +122,10 @@ function loadTemplate(element: TemplateElement, out: FindingCollector): LoadedFh
   const category = list(members.get('category'), out, (item, itemPath) => {
     const fields = readMembers(item, itemPath, ['text', 'codes'], strict('FhirCodeableConcept', 'A category'), out);
     const codesOf = fields.get('codes');
-    return { text: optionalString(fields.get('text'), out), codes: codesOf === undefined || codesOf.value === null ? undefined : readCodes(codesOf, true, out) };
+    return {
+      text: optionalString(fields.get('text'), out),
+      codes: codesOf === undefined || codesOf.value === null ? undefined : readCodes(codesOf, true, out),
+    };
   });
   const valueMember = members.get('value');
   const components = list(members.get('components'), out, (item, itemPath) => {
@@ -201,7 +214,10 @@ function readValue(member: Member, out: FindingCollector): LoadedFhirValue | und
   const typeValue = object[typeKey];
   const valueType = typeof typeValue === 'string' ? VALUE_TYPES.find((name) => name.toLowerCase() === typeValue.toLowerCase()) : undefined;
   if (valueType === undefined) {
-    out.error(childPath(member.path, typeKey), `${typeof typeValue === 'string' ? typeValue : describeValue(typeValue)} (valueType is not one of ${VALUE_TYPES.join(', ')}).`);
+    out.error(
+      childPath(member.path, typeKey),
+      `${typeof typeValue === 'string' ? typeValue : describeValue(typeValue)} (valueType is not one of ${VALUE_TYPES.join(', ')}).`,
+    );
     return undefined;
   }
   const fields = readMembers(object, member.path, VALUE_FIELDS, { level: 'ignore' }, out);

@@ -17,25 +17,32 @@ export interface ResolvedIdentity {
 
 /** `IdentifierExtensions.ComputeHashForIdentifier`: lowercase hex SHA-256 of `<system>_<value>` (UTF-8). */
 export function identifierHash(system: string | undefined, value: string): string {
-  return createHash('sha256').update(`${system ?? ''}_${value}`, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(`${system ?? ''}_${value}`, 'utf8')
+    .digest('hex');
 }
 
 export function resolveIdentity(group: MeasurementGroup, options: ObservationOptions): ResolvedIdentity {
   const known = findDevice(options.devices, group.deviceId);
-  const system = options.deviceIdentifierSystem === undefined || options.deviceIdentifierSystem.trim() === '' ? undefined : options.deviceIdentifierSystem;
+  const system =
+    options.deviceIdentifierSystem === undefined || options.deviceIdentifierSystem.trim() === '' ? undefined : options.deviceIdentifierSystem;
   if (known === undefined && options.identityResolution === 'Create') {
     if (group.patientId === undefined || group.patientId.trim() === '') {
-      throw new ServiceError('ResourceIdentityNotDefinedException',
+      throw new ServiceError(
+        'ResourceIdentityNotDefinedException',
         `Fhir resource of type Patient not found. Device "${group.deviceId}" does not exist yet, and with identityResolution "Create" the service needs the ` +
-        `measurement's patient id to create its Patient: the "${group.type}" device template has no patientIdExpression, or it found nothing in the message.`, 'measurements');
+          `measurement's patient id to create its Patient: the "${group.type}" device template has no patientIdExpression, or it found nothing in the message.`,
+        'measurements',
+      );
     }
     // The Patient and Device the service creates (an Encounter is not looked up for a newly created Device).
     return { patientResourceId: identifierHash(undefined, group.patientId), deviceResourceId: identifierHash(system, group.deviceId) };
   }
   const searched = system === undefined ? group.deviceId : `${system}|${group.deviceId}`;
-  const identity = known !== undefined
-    ? { patientResourceId: known.patientResourceId, deviceResourceId: known.deviceResourceId }
-    : { patientResourceId: `{Patient of Device?identifier=${searched}}`, deviceResourceId: `{Device?identifier=${searched}}` };
+  const identity =
+    known !== undefined
+      ? { patientResourceId: known.patientResourceId, deviceResourceId: known.deviceResourceId }
+      : { patientResourceId: `{Patient of Device?identifier=${searched}}`, deviceResourceId: `{Device?identifier=${searched}}` };
   if (group.encounterId === undefined || group.encounterId.trim() === '') return identity;
   const encounter = findEncounter(options.encounters, group.encounterId);
   return { ...identity, encounterResourceId: encounter?.encounterResourceId ?? `{Encounter?identifier=${group.encounterId}}` };

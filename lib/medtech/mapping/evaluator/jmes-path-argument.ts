@@ -27,18 +27,26 @@ export function asJToken(argument: JmesArgument): JToken {
 /** `JTokens.IsFalse`: empty array, empty object, empty string, false and null. */
 export function isFalse(token: JToken): boolean {
   switch (token.type) {
-    case 'Array': return token.items.length === 0;
-    case 'Object': return token.properties.size === 0;
-    case 'String': return token.value === '';
-    case 'Date': return convertToString(token) === '';
-    case 'Boolean': return !token.value;
-    case 'Null': return true;
-    default: return false;
+    case 'Array':
+      return token.items.length === 0;
+    case 'Object':
+      return token.properties.size === 0;
+    case 'String':
+      return token.value === '';
+    case 'Date':
+      return convertToString(token) === '';
+    case 'Boolean':
+      return !token.value;
+    case 'Null':
+      return true;
+    default:
+      return false;
   }
 }
 
 /** One argument of a function call: an evaluated token, or an expression reference (`&expr`). */
-export type JmesFunctionArgument = { readonly token: JToken; readonly expression?: undefined } | { readonly expression: JmesNode; readonly token?: undefined };
+export type JmesFunctionArgument =
+  { readonly token: JToken; readonly expression?: undefined } | { readonly expression: JmesNode; readonly token?: undefined };
 
 export interface JmesFunctionContext {
   /** Evaluates an expression reference on a token. */
@@ -62,15 +70,22 @@ export function tokenOf(args: readonly JmesFunctionArgument[], index: number): J
 /** JmesPath.Net's type names (`GetTokenType`): dates are strings. */
 export function jmesTypeOf(token: JToken): string {
   switch (token.type) {
-    case 'Object': return 'object';
-    case 'Array': return 'array';
+    case 'Object':
+      return 'object';
+    case 'Array':
+      return 'array';
     case 'Integer':
-    case 'Float': return 'number';
-    case 'Boolean': return 'boolean';
-    case 'Null': return 'null';
+    case 'Float':
+      return 'number';
+    case 'Boolean':
+      return 'boolean';
+    case 'Null':
+      return 'null';
     case 'String':
-    case 'Date': return 'string';
-    default: throw new DotNetError('NotSupportedException', 'Specified method is not supported.');
+    case 'Date':
+      return 'string';
+    default:
+      throw new DotNetError('NotSupportedException', 'Specified method is not supported.');
   }
 }
 

@@ -21,7 +21,6 @@ export function evaluateJmesPath(ast: JmesNode, data: JToken): JmesArgument {
   return transform(ast, data);
 }
 
-
 const context: JmesFunctionContext = { evaluate: (node, token) => transform(node, token) };
 
 /**
@@ -87,7 +86,8 @@ function linearize(node: JmesNode): Chain {
       return append(linearize(first), linearize(second));
     case 'Projection':
       if (first.type === 'Flatten') return append(linearize(first.children[0]), { kind: 'flatten' }, linearize(second));
-      if (first.type === 'IndexExpression' && first.children[1].type === 'Slice') return append(linearize(first.children[0]), linearize(first.children[1]), linearize(second));
+      if (first.type === 'IndexExpression' && first.children[1].type === 'Slice')
+        return append(linearize(first.children[0]), linearize(first.children[1]), linearize(second));
       return append(linearize(first), { kind: 'listWildcard' }, linearize(second));
     case 'ValueProjection':
       return append(linearize(first), { kind: 'hashWildcard' }, linearize(second));
@@ -141,7 +141,7 @@ function applyStep(step: Step, argument: JmesArgument): JmesArgument {
 function stepOnToken(step: Step, json: JToken): JmesArgument {
   switch (step.kind) {
     case 'field':
-      return json.type === 'Object' ? json.properties.get(step.name) ?? JNULL : JNULL;
+      return json.type === 'Object' ? (json.properties.get(step.name) ?? JNULL) : JNULL;
     case 'current':
       return json;
     case 'index':
@@ -273,10 +273,14 @@ function compare(operator: string, left: JToken, right: JToken): JmesArgument {
 function compareStrings(operator: string, left: string | null, right: string | null): boolean {
   const ordinal = (a: string, b: string | null): number => (b === null ? 1 : compareOrdinal(a, b));
   switch (operator) {
-    case '<': return left === null ? right !== null : ordinal(left, right) < 0;
-    case '<=': return left === null ? true : ordinal(left, right) <= 0;
-    case '>': return left === null ? false : ordinal(left, right) > 0;
-    default: return left === null ? right === null : ordinal(left, right) >= 0;
+    case '<':
+      return left === null ? right !== null : ordinal(left, right) < 0;
+    case '<=':
+      return left === null ? true : ordinal(left, right) <= 0;
+    case '>':
+      return left === null ? false : ordinal(left, right) > 0;
+    default:
+      return left === null ? right === null : ordinal(left, right) >= 0;
   }
 }
 

@@ -22,7 +22,8 @@ function define(name: string, validate: Validate | 'base', execute: Execute): Jm
 
 /** `JmesPathFunction.Validate`, used by the functions that do not override it. */
 function validateNoExpressions(args: readonly JmesFunctionArgument[], name: string): void {
-  if (args.some((arg) => arg.expression !== undefined)) throw jmesError(`Error: invalid-type, unexpected expression type as a parameter to the function ${name}.`);
+  if (args.some((arg) => arg.expression !== undefined))
+    throw jmesError(`Error: invalid-type, unexpected expression type as a parameter to the function ${name}.`);
 }
 
 function ensureOf(args: readonly JmesFunctionArgument[], index: number, type: string, name: string): JToken {
@@ -50,7 +51,10 @@ function ensureArrayOfSame(args: readonly JmesFunctionArgument[], index: number,
 
 function formatTypes(types: readonly string[]): string {
   if (types.length === 1) return types[0];
-  return `${types[0]} ${types.slice(1, -1).map((type) => `, ${type} `).join('')}or ${types[types.length - 1]}`;
+  return `${types[0]} ${types
+    .slice(1, -1)
+    .map((type) => `, ${type} `)
+    .join('')}or ${types[types.length - 1]}`;
 }
 
 function ensureNumbers(args: readonly JmesFunctionArgument[], name: string): void {
@@ -85,98 +89,151 @@ function orderBy<T, K>(items: readonly T[], key: (item: T) => K, compare: (a: K,
   return keyed.map((entry) => entry.item);
 }
 
-const abs = define('abs', (args, name) => ensureNumbers(args.slice(0, 1), name), (args) => {
-  const token = tokenOf(args, 0);
-  if (token.type === 'Integer') {
-    const value = valueAsInt32(token);
-    if (value === -2147483648) throw new DotNetError('OverflowException', 'Negating the minimum value of a twos complement number is invalid.');
-    return jinteger(Math.abs(value));
-  }
-  return jfloat(Math.abs(valueAsDouble(token)));
-});
+const abs = define(
+  'abs',
+  (args, name) => ensureNumbers(args.slice(0, 1), name),
+  (args) => {
+    const token = tokenOf(args, 0);
+    if (token.type === 'Integer') {
+      const value = valueAsInt32(token);
+      if (value === -2147483648) throw new DotNetError('OverflowException', 'Negating the minimum value of a twos complement number is invalid.');
+      return jinteger(Math.abs(value));
+    }
+    return jfloat(Math.abs(valueAsDouble(token)));
+  },
+);
 
-const avg = define('avg', (args, name) => ensureArrayOfAny(args, 0, ['number'], name), (args) => {
-  const values = itemsOf(tokenOf(args, 0)).map(valueAsDouble);
-  return values.length === 0 ? JNULL : jfloat(values.reduce((sum, value) => sum + value, 0) / values.length);
-});
+const avg = define(
+  'avg',
+  (args, name) => ensureArrayOfAny(args, 0, ['number'], name),
+  (args) => {
+    const values = itemsOf(tokenOf(args, 0)).map(valueAsDouble);
+    return values.length === 0 ? JNULL : jfloat(values.reduce((sum, value) => sum + value, 0) / values.length);
+  },
+);
 
 const rounding = (name: 'ceil' | 'floor', round: (value: number) => number): JmesFunction =>
-  define(name, (args, fn) => ensureNumbers(args, fn), (args) => jinteger(doubleToInt64(round(valueAsDouble(tokenOf(args, 0))))));
+  define(
+    name,
+    (args, fn) => ensureNumbers(args, fn),
+    (args) => jinteger(doubleToInt64(round(valueAsDouble(tokenOf(args, 0))))),
+  );
 
-const contains = define('contains', (args, name) => {
-  const type = args[0]?.token === undefined ? undefined : jmesTypeOf(args[0].token);
-  if (type !== 'array' && type !== 'string') throw jmesError(`Error: invalid-type, function ${name} expects either an array or a string.`);
-}, (args) => {
-  const subject = tokenOf(args, 0);
-  const search = tokenOf(args, 1);
-  if (subject.type === 'String') {
-    const text = valueAsString(search);
-    if (text === null) throw nullArgument();
-    return jboolean(subject.value.includes(text));
-  }
-  if (subject.type === 'Array') return jboolean(subject.items.some((item) => deepEquals(item, search)));
-  return JFALSE;
-});
-
-const startsEndsWith = (name: 'starts_with' | 'ends_with'): JmesFunction => define(name, (args, fn) => {
-  const text = jmesTypeOf(tokenOf(args, 0));
-  const pattern = jmesTypeOf(tokenOf(args, 1));
-  if (text !== 'string' || (pattern !== 'string' && pattern !== 'null')) throw jmesError(`Error: invalid-type, both arguments to function ${fn} must be strings.`);
-}, (args) => {
-  const text = valueAsString(tokenOf(args, 0)) ?? '';
-  const pattern = valueAsString(tokenOf(args, 1));
-  if (pattern === null) throw nullArgument();
-  return jboolean(name === 'starts_with' ? text.startsWith(pattern) : text.endsWith(pattern));
-});
-
-const join = define('join', (args, name) => {
-  if (jmesTypeOf(tokenOf(args, 0)) !== 'string' || jmesTypeOf(tokenOf(args, 1)) !== 'array') {
-    throw jmesError(`Error: invalid-type, function ${name} expects a string separator and an array of strings.`);
-  }
-  ensureArrayOfAny(args, 1, ['string'], name);
-}, (args) => jstring(itemsOf(tokenOf(args, 1)).map((item) => valueAsString(item) ?? '').join(valueAsString(tokenOf(args, 0)) ?? '')));
-
-const keys = define('keys', (args, name) => { ensureOf(args, 0, 'object', name); }, (args) => {
-  const token = tokenOf(args, 0);
-  return jarray(token.type === 'Object' ? [...token.properties.keys()].map(jstring) : []);
-});
-
-const length = define('length', (args, name) => {
-  const type = jmesTypeOf(tokenOf(args, 0));
-  if (type !== 'array' && type !== 'object' && type !== 'string') throw jmesError(`Error: invalid-type, function ${name} expects either an object, an array or a string.`);
-}, (args) => {
-  const token = tokenOf(args, 0);
-  if (token.type === 'Array') return jinteger(token.items.length);
-  if (token.type === 'Object') return jinteger(token.properties.size);
-  return jinteger((valueAsString(token) ?? '').length);
-});
-
-const map = define('map', (args, name) => {
-  if (args[0]?.expression === undefined) throw jmesError(`Error: invalid-type, function ${name} expects its first argument to be an expression type.`);
-  if (tokenOf(args, 1).type !== 'Array') throw jmesError(`Error: invalid-type, function ${name} expects its second argument to be an array.`);
-}, (args, context) => jarray(itemsOf(tokenOf(args, 1)).map((item) => asJToken(context.evaluate(args[0].expression!, item)))));
-
-const minOrMax = (name: 'min' | 'max'): JmesFunction => define(name, (args, fn) => ensureArrayOfSame(args, 0, ['number', 'string'], fn), (args) => {
-  const items = itemsOf(tokenOf(args, 0));
-  if (items.length === 0) return JNULL;
-  const better = (candidate: number): boolean => (name === 'max' ? candidate > 0 : candidate < 0);
-  if (jmesTypeOf(items[0]) === 'number') {
-    if (items.every((item) => item.type === 'Integer')) {
-      const values = items.map((item) => (item.type === 'Integer' ? item.value : 0n));
-      return jinteger(values.reduce((best, value) => (better(value > best ? 1 : value < best ? -1 : 0) ? value : best)));
+const contains = define(
+  'contains',
+  (args, name) => {
+    const type = args[0]?.token === undefined ? undefined : jmesTypeOf(args[0].token);
+    if (type !== 'array' && type !== 'string') throw jmesError(`Error: invalid-type, function ${name} expects either an array or a string.`);
+  },
+  (args) => {
+    const subject = tokenOf(args, 0);
+    const search = tokenOf(args, 1);
+    if (subject.type === 'String') {
+      const text = valueAsString(search);
+      if (text === null) throw nullArgument();
+      return jboolean(subject.value.includes(text));
     }
-    const values = items.map(valueAsDouble);
-    return jfloat(values.reduce((best, value) => (better(value - best) ? value : best)));
-  }
-  const values = items.map(valueAsString);
-  return jstring(values.reduce((best, value) => (better(cultureCompare(value, best)) ? value : best)) ?? '');
-});
+    if (subject.type === 'Array') return jboolean(subject.items.some((item) => deepEquals(item, search)));
+    return JFALSE;
+  },
+);
+
+const startsEndsWith = (name: 'starts_with' | 'ends_with'): JmesFunction =>
+  define(
+    name,
+    (args, fn) => {
+      const text = jmesTypeOf(tokenOf(args, 0));
+      const pattern = jmesTypeOf(tokenOf(args, 1));
+      if (text !== 'string' || (pattern !== 'string' && pattern !== 'null'))
+        throw jmesError(`Error: invalid-type, both arguments to function ${fn} must be strings.`);
+    },
+    (args) => {
+      const text = valueAsString(tokenOf(args, 0)) ?? '';
+      const pattern = valueAsString(tokenOf(args, 1));
+      if (pattern === null) throw nullArgument();
+      return jboolean(name === 'starts_with' ? text.startsWith(pattern) : text.endsWith(pattern));
+    },
+  );
+
+const join = define(
+  'join',
+  (args, name) => {
+    if (jmesTypeOf(tokenOf(args, 0)) !== 'string' || jmesTypeOf(tokenOf(args, 1)) !== 'array') {
+      throw jmesError(`Error: invalid-type, function ${name} expects a string separator and an array of strings.`);
+    }
+    ensureArrayOfAny(args, 1, ['string'], name);
+  },
+  (args) =>
+    jstring(
+      itemsOf(tokenOf(args, 1))
+        .map((item) => valueAsString(item) ?? '')
+        .join(valueAsString(tokenOf(args, 0)) ?? ''),
+    ),
+);
+
+const keys = define(
+  'keys',
+  (args, name) => {
+    ensureOf(args, 0, 'object', name);
+  },
+  (args) => {
+    const token = tokenOf(args, 0);
+    return jarray(token.type === 'Object' ? [...token.properties.keys()].map(jstring) : []);
+  },
+);
+
+const length = define(
+  'length',
+  (args, name) => {
+    const type = jmesTypeOf(tokenOf(args, 0));
+    if (type !== 'array' && type !== 'object' && type !== 'string')
+      throw jmesError(`Error: invalid-type, function ${name} expects either an object, an array or a string.`);
+  },
+  (args) => {
+    const token = tokenOf(args, 0);
+    if (token.type === 'Array') return jinteger(token.items.length);
+    if (token.type === 'Object') return jinteger(token.properties.size);
+    return jinteger((valueAsString(token) ?? '').length);
+  },
+);
+
+const map = define(
+  'map',
+  (args, name) => {
+    if (args[0]?.expression === undefined)
+      throw jmesError(`Error: invalid-type, function ${name} expects its first argument to be an expression type.`);
+    if (tokenOf(args, 1).type !== 'Array') throw jmesError(`Error: invalid-type, function ${name} expects its second argument to be an array.`);
+  },
+  (args, context) => jarray(itemsOf(tokenOf(args, 1)).map((item) => asJToken(context.evaluate(args[0].expression!, item)))),
+);
+
+const minOrMax = (name: 'min' | 'max'): JmesFunction =>
+  define(
+    name,
+    (args, fn) => ensureArrayOfSame(args, 0, ['number', 'string'], fn),
+    (args) => {
+      const items = itemsOf(tokenOf(args, 0));
+      if (items.length === 0) return JNULL;
+      const better = (candidate: number): boolean => (name === 'max' ? candidate > 0 : candidate < 0);
+      if (jmesTypeOf(items[0]) === 'number') {
+        if (items.every((item) => item.type === 'Integer')) {
+          const values = items.map((item) => (item.type === 'Integer' ? item.value : 0n));
+          return jinteger(values.reduce((best, value) => (better(value > best ? 1 : value < best ? -1 : 0) ? value : best)));
+        }
+        const values = items.map(valueAsDouble);
+        return jfloat(values.reduce((best, value) => (better(value - best) ? value : best)));
+      }
+      const values = items.map(valueAsString);
+      return jstring(values.reduce((best, value) => (better(cultureCompare(value, best)) ? value : best)) ?? '');
+    },
+  );
 
 /** `ByFunction.Evaluate`: the key of an item for min_by/max_by, numbers as they are, strings parsed as numbers. */
 function byKey(name: string, item: JToken, evaluate: (token: JToken) => JToken): number {
   const key = evaluate(item);
   const type = jmesTypeOf(key);
-  if (type !== 'number' && type !== 'string') throw jmesError(`Error: invalid-type, the expression argument of function ${name} should return a number or a string.`);
+  if (type !== 'number' && type !== 'string')
+    throw jmesError(`Error: invalid-type, the expression argument of function ${name} should return a number or a string.`);
   if (type === 'number') return valueAsDouble(key);
   try {
     return parseDouble(valueAsString(key) ?? '');
@@ -188,32 +245,43 @@ function byKey(name: string, item: JToken, evaluate: (token: JToken) => JToken):
 
 function validateBy(args: readonly JmesFunctionArgument[], name: string): void {
   if (tokenOf(args, 0).type !== 'Array') throw jmesError(`Error: invalid-type, function ${name} expects its first argument to be an array.`);
-  if (args[1]?.expression === undefined) throw jmesError(`Error: invalid-type, function ${name} expects its second argument to be an expression type.`);
+  if (args[1]?.expression === undefined)
+    throw jmesError(`Error: invalid-type, function ${name} expects its second argument to be an expression type.`);
 }
 
-const minOrMaxBy = (name: 'min_by' | 'max_by'): JmesFunction => define(name, validateBy, (args, context) => {
-  const items = itemsOf(tokenOf(args, 0));
-  if (items.length === 0) throw new DotNetError('InvalidOperationException', 'Sequence contains no elements');
-  const evaluate = (token: JToken): JToken => asJToken(context.evaluate(args[1].expression!, token));
-  return items.reduce((left, right) => {
-    const l = byKey(name, left, evaluate);
-    const r = byKey(name, right, evaluate);
-    return (name === 'max_by' ? l > r : l < r) ? left : right;
+const minOrMaxBy = (name: 'min_by' | 'max_by'): JmesFunction =>
+  define(name, validateBy, (args, context) => {
+    const items = itemsOf(tokenOf(args, 0));
+    if (items.length === 0) throw new DotNetError('InvalidOperationException', 'Sequence contains no elements');
+    const evaluate = (token: JToken): JToken => asJToken(context.evaluate(args[1].expression!, token));
+    return items.reduce((left, right) => {
+      const l = byKey(name, left, evaluate);
+      const r = byKey(name, right, evaluate);
+      return (name === 'max_by' ? l > r : l < r) ? left : right;
+    });
   });
-});
 
-const merge = define('merge', (args, name) => { ensureOf(args, 0, 'object', name); }, (args) => {
-  let result = jobject([]);
-  args.forEach((_arg, index) => {
-    const token = tokenOf(args, index);
-    if (token.type !== 'Object') {
-      const className = token.type === 'Array' ? 'JArray' : 'JValue';
-      throw new DotNetError('InvalidCastException', `Unable to cast object of type 'Newtonsoft.Json.Linq.${className}' to type 'Newtonsoft.Json.Linq.JObject'.`);
-    }
-    result = deepMerge(result, token);
-  });
-  return result;
-});
+const merge = define(
+  'merge',
+  (args, name) => {
+    ensureOf(args, 0, 'object', name);
+  },
+  (args) => {
+    let result = jobject([]);
+    args.forEach((_arg, index) => {
+      const token = tokenOf(args, index);
+      if (token.type !== 'Object') {
+        const className = token.type === 'Array' ? 'JArray' : 'JValue';
+        throw new DotNetError(
+          'InvalidCastException',
+          `Unable to cast object of type 'Newtonsoft.Json.Linq.${className}' to type 'Newtonsoft.Json.Linq.JObject'.`,
+        );
+      }
+      result = deepMerge(result, token);
+    });
+    return result;
+  },
+);
 
 /** `JContainer.Merge` with default settings: objects merged recursively, arrays concatenated, nulls never overwrite. */
 function deepMerge(target: JToken & { type: 'Object' }, content: JToken & { type: 'Object' }): JToken & { type: 'Object' } {
@@ -233,24 +301,36 @@ function deepMerge(target: JToken & { type: 'Object' }, content: JToken & { type
   return jobject(properties);
 }
 
-const notNull = define('not_null', 'base', (args) => args.map((arg) => arg.token).find((token) => token !== undefined && token.type !== 'Null') ?? JNULL);
+const notNull = define(
+  'not_null',
+  'base',
+  (args) => args.map((arg) => arg.token).find((token) => token !== undefined && token.type !== 'Null') ?? JNULL,
+);
 
-const reverse = define('reverse', (args, name) => {
-  const type = jmesTypeOf(tokenOf(args, 0));
-  if (type !== 'string' && type !== 'array') throw jmesError(`Error: invalid-type, function ${name} accepts either an array or a string.`);
-}, (args) => {
-  const token = tokenOf(args, 0);
-  if (token.type === 'Array') return jarray([...token.items].reverse());
-  return jstring((valueAsString(token) ?? '').split('').reverse().join(''));
-});
+const reverse = define(
+  'reverse',
+  (args, name) => {
+    const type = jmesTypeOf(tokenOf(args, 0));
+    if (type !== 'string' && type !== 'array') throw jmesError(`Error: invalid-type, function ${name} accepts either an array or a string.`);
+  },
+  (args) => {
+    const token = tokenOf(args, 0);
+    if (token.type === 'Array') return jarray([...token.items].reverse());
+    return jstring((valueAsString(token) ?? '').split('').reverse().join(''));
+  },
+);
 
-const sort = define('sort', (args, name) => ensureArrayOfSame(args, 0, [], name), (args) => {
-  const items = itemsOf(tokenOf(args, 0));
-  if (items.length === 0) return jarray([]);
-  if (items[0].type === 'Float') return jarray(orderBy(items, valueAsDouble, (a, b) => a - b));
-  if (items[0].type === 'Integer') return jarray(orderBy(items, valueAsInt32, (a, b) => a - b));
-  return jarray(orderBy(items, valueAsString, cultureCompare));
-});
+const sort = define(
+  'sort',
+  (args, name) => ensureArrayOfSame(args, 0, [], name),
+  (args) => {
+    const items = itemsOf(tokenOf(args, 0));
+    if (items.length === 0) return jarray([]);
+    if (items[0].type === 'Float') return jarray(orderBy(items, valueAsDouble, (a, b) => a - b));
+    if (items[0].type === 'Integer') return jarray(orderBy(items, valueAsInt32, (a, b) => a - b));
+    return jarray(orderBy(items, valueAsString, cultureCompare));
+  },
+);
 
 const sortBy = define('sort_by', validateBy, (args, context) => {
   const items = itemsOf(tokenOf(args, 0));
@@ -259,11 +339,14 @@ const sortBy = define('sort_by', validateBy, (args, context) => {
     const key = asJToken(context.evaluate(args[1].expression!, item));
     const type = jmesTypeOf(key);
     if (expected === undefined) {
-      if (type !== 'number' && type !== 'string') throw jmesError('Error: invalid-type, the expression argument of function sort_by should return a number or a string.');
+      if (type !== 'number' && type !== 'string')
+        throw jmesError('Error: invalid-type, the expression argument of function sort_by should return a number or a string.');
       expected = type;
     }
     if (type !== expected) {
-      throw jmesError('Error: invalid-type, all items resulting from the evaluation of the expression argument of function {Name} should have the same type.');
+      throw jmesError(
+        'Error: invalid-type, all items resulting from the evaluation of the expression argument of function {Name} should have the same type.',
+      );
     }
     return key;
   });
@@ -273,12 +356,16 @@ const sortBy = define('sort_by', validateBy, (args, context) => {
   return jarray(order.map((entry) => entry.item));
 });
 
-const sum = define('sum', (args, name) => ensureArrayOfAny(args, 0, ['number'], name), (args) => {
-  const items = itemsOf(tokenOf(args, 0));
-  if (items.length === 0) return jinteger(0);
-  const total = items.reduce((accumulator, item) => accumulator + valueAsDouble(item), 0);
-  return Math.abs(total % 1) <= Number.MIN_VALUE * 100 ? jinteger(doubleToInt64(total)) : jfloat(total);
-});
+const sum = define(
+  'sum',
+  (args, name) => ensureArrayOfAny(args, 0, ['number'], name),
+  (args) => {
+    const items = itemsOf(tokenOf(args, 0));
+    if (items.length === 0) return jinteger(0);
+    const total = items.reduce((accumulator, item) => accumulator + valueAsDouble(item), 0);
+    return Math.abs(total % 1) <= Number.MIN_VALUE * 100 ? jinteger(doubleToInt64(total)) : jfloat(total);
+  },
+);
 
 const toArray = define('to_array', 'base', (args) => {
   const token = tokenOf(args, 0);
@@ -311,23 +398,38 @@ const toString = define('to_string', 'base', (args) => {
 
 const type = define('type', 'base', (args) => jstring(jmesTypeOf(tokenOf(args, 0))));
 
-const values = define('values', (args, name) => { ensureOf(args, 0, 'object', name); }, (args) => {
-  const token = tokenOf(args, 0);
-  return jarray(token.type === 'Object' ? [...token.properties.values()] : []);
-});
+const values = define(
+  'values',
+  (args, name) => {
+    ensureOf(args, 0, 'object', name);
+  },
+  (args) => {
+    const token = tokenOf(args, 0);
+    return jarray(token.type === 'Object' ? [...token.properties.values()] : []);
+  },
+);
 
 /** Json.NET's compact JSON writer (`JTokenExtensions.AsString`). */
 function serialize(token: JToken): string {
   switch (token.type) {
-    case 'Object': return `{${[...token.properties].map(([name, value]) => `${JSON.stringify(name)}:${serialize(value)}`).join(',')}}`;
-    case 'Array': return `[${token.items.map(serialize).join(',')}]`;
-    case 'Property': return `${JSON.stringify(token.name)}:${serialize(token.value)}`;
-    case 'Null': return 'null';
-    case 'Boolean': return token.value ? 'true' : 'false';
-    case 'Integer': return token.value.toString();
-    case 'Float': return serializeDouble(token.value);
-    case 'String': return JSON.stringify(token.value);
-    case 'Date': return JSON.stringify(formatJsonNetIso(token.value));
+    case 'Object':
+      return `{${[...token.properties].map(([name, value]) => `${JSON.stringify(name)}:${serialize(value)}`).join(',')}}`;
+    case 'Array':
+      return `[${token.items.map(serialize).join(',')}]`;
+    case 'Property':
+      return `${JSON.stringify(token.name)}:${serialize(token.value)}`;
+    case 'Null':
+      return 'null';
+    case 'Boolean':
+      return token.value ? 'true' : 'false';
+    case 'Integer':
+      return token.value.toString();
+    case 'Float':
+      return serializeDouble(token.value);
+    case 'String':
+      return JSON.stringify(token.value);
+    case 'Date':
+      return JSON.stringify(formatJsonNetIso(token.value));
   }
 }
 
@@ -348,7 +450,30 @@ function roundTrip(value: number): string {
 }
 
 export const STANDARD_FUNCTIONS: readonly JmesFunction[] = [
-  abs, avg, rounding('ceil', Math.ceil), contains, startsEndsWith('ends_with'), rounding('floor', Math.floor), join, length, keys, map,
-  minOrMax('max'), minOrMaxBy('max_by'), merge, minOrMax('min'), minOrMaxBy('min_by'), notNull, reverse, startsEndsWith('starts_with'),
-  sort, sortBy, sum, toArray, toNumber, toString, type, values,
+  abs,
+  avg,
+  rounding('ceil', Math.ceil),
+  contains,
+  startsEndsWith('ends_with'),
+  rounding('floor', Math.floor),
+  join,
+  length,
+  keys,
+  map,
+  minOrMax('max'),
+  minOrMaxBy('max_by'),
+  merge,
+  minOrMax('min'),
+  minOrMaxBy('min_by'),
+  notNull,
+  reverse,
+  startsEndsWith('starts_with'),
+  sort,
+  sortBy,
+  sum,
+  toArray,
+  toNumber,
+  toString,
+  type,
+  values,
 ];

@@ -129,7 +129,10 @@ function tokenAtIndex(t: JToken, index: number): JToken | undefined {
   if (t.type !== 'Array') return undefined;
   if (t.items.length <= index) return undefined;
   if (index < 0) {
-    throw new DotNetError('ArgumentOutOfRangeException', "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')");
+    throw new DotNetError(
+      'ArgumentOutOfRangeException',
+      "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')",
+    );
   }
   return t.items[index];
 }
@@ -200,16 +203,26 @@ function literalToken(value: string | number | boolean | null, float: boolean): 
 function matchTokens(operator: JsonPathOperator, left: JToken, right: JToken): boolean {
   if (!isValue(left) || !isValue(right)) return operator === 'exists' || operator === '!=';
   switch (operator) {
-    case '=~': return regexEquals(left, right);
-    case '==': return equalsWithStringCoercion(left, right);
-    case '===': return equalsWithStrictMatch(left, right);
-    case '!=': return !equalsWithStringCoercion(left, right);
-    case '!==': return !equalsWithStrictMatch(left, right);
-    case '>': return compareTo(left, right) > 0;
-    case '>=': return compareTo(left, right) >= 0;
-    case '<': return compareTo(left, right) < 0;
-    case '<=': return compareTo(left, right) <= 0;
-    case 'exists': return true;
+    case '=~':
+      return regexEquals(left, right);
+    case '==':
+      return equalsWithStringCoercion(left, right);
+    case '===':
+      return equalsWithStrictMatch(left, right);
+    case '!=':
+      return !equalsWithStringCoercion(left, right);
+    case '!==':
+      return !equalsWithStrictMatch(left, right);
+    case '>':
+      return compareTo(left, right) > 0;
+    case '>=':
+      return compareTo(left, right) >= 0;
+    case '<':
+      return compareTo(left, right) < 0;
+    case '<=':
+      return compareTo(left, right) <= 0;
+    case 'exists':
+      return true;
   }
 }
 
@@ -239,7 +252,15 @@ function regexEquals(input: JValue, pattern: JValue): boolean {
   const text = pattern.value;
   const delimiter = text.lastIndexOf('/');
   const body = text.substring(1, delimiter);
-  const flags = [...new Set(text.substring(delimiter + 1).toLowerCase().split('').filter((flag) => 'ims'.includes(flag)))].join('');
+  const flags = [
+    ...new Set(
+      text
+        .substring(delimiter + 1)
+        .toLowerCase()
+        .split('')
+        .filter((flag) => 'ims'.includes(flag)),
+    ),
+  ].join('');
   let regex: RegExp;
   try {
     regex = new RegExp(body, flags);

@@ -40,7 +40,10 @@ const ESCAPES: Readonly<Record<string, string>> = { '"': '"', "'": "'", '\\': '\
 class Reader {
   private position = 0;
 
-  constructor(private readonly text: string, private readonly readDates: boolean) {}
+  constructor(
+    private readonly text: string,
+    private readonly readDates: boolean,
+  ) {}
 
   atEnd(): boolean {
     return this.position >= this.text.length;
@@ -105,7 +108,8 @@ class Reader {
       this.skipInsignificant();
       const name = this.readPropertyName();
       this.skipInsignificant();
-      if (this.text[this.position] !== ':') throw this.error(`Invalid character after parsing property name. Expected ':' but got: ${this.text[this.position] ?? 'end of text'}.`);
+      if (this.text[this.position] !== ':')
+        throw this.error(`Invalid character after parsing property name. Expected ':' but got: ${this.text[this.position] ?? 'end of text'}.`);
       this.position++;
       entries.push([name, this.readValue(depth)]);
       this.skipInsignificant();
@@ -187,5 +191,9 @@ class Reader {
 }
 
 const KEYWORDS: ReadonlyArray<readonly [string, () => JToken]> = [
-  ['true', () => jboolean(true)], ['false', () => jboolean(false)], ['null', jnull], ['undefined', jnull], ['NaN', () => jfloat(NaN)],
+  ['true', () => jboolean(true)],
+  ['false', () => jboolean(false)],
+  ['null', jnull],
+  ['undefined', jnull],
+  ['NaN', () => jfloat(NaN)],
 ];

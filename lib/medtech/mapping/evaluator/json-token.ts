@@ -119,10 +119,14 @@ export function descendantsAndSelf(token: JToken): JToken[] {
 /** The .NET class name of a token, as Json.NET's cast errors print it. */
 export function dotNetClassName(token: JToken): string {
   switch (token.type) {
-    case 'Object': return 'Newtonsoft.Json.Linq.JObject';
-    case 'Array': return 'Newtonsoft.Json.Linq.JArray';
-    case 'Property': return 'Newtonsoft.Json.Linq.JProperty';
-    default: return 'Newtonsoft.Json.Linq.JValue';
+    case 'Object':
+      return 'Newtonsoft.Json.Linq.JObject';
+    case 'Array':
+      return 'Newtonsoft.Json.Linq.JArray';
+    case 'Property':
+      return 'Newtonsoft.Json.Linq.JProperty';
+    default:
+      return 'Newtonsoft.Json.Linq.JValue';
   }
 }
 
@@ -166,7 +170,11 @@ function convert(input: unknown, readDates: boolean, depth: number, ancestors: S
   ancestors.add(value);
   try {
     if (Array.isArray(value)) {
-      return jarray(value.map((item: unknown) => (item === undefined || typeof item === 'function' || typeof item === 'symbol' ? jnull() : convert(item, readDates, depth + 1, ancestors))));
+      return jarray(
+        value.map((item: unknown) =>
+          item === undefined || typeof item === 'function' || typeof item === 'symbol' ? jnull() : convert(item, readDates, depth + 1, ancestors),
+        ),
+      );
     }
     const entries: Array<[string, JToken]> = [];
     for (const key of Object.keys(value)) {

@@ -25,7 +25,11 @@ export class MappingEvaluator {
    * Never throws for what the service would reject: mapping load errors and the error that stops the message are
    * returned in `errors`. Throws HealthDataValidationError only for malformed options.
    */
-  public static normalize(deviceMapping: DeviceMappingDocument | { readonly [key: string]: unknown } | string, message: unknown, options?: NormalizeOptions): NormalizationResult {
+  public static normalize(
+    deviceMapping: DeviceMappingDocument | { readonly [key: string]: unknown } | string,
+    message: unknown,
+    options?: NormalizeOptions,
+  ): NormalizationResult {
     const subject = 'MappingEvaluator.normalize';
     const given = optionsObject(subject, options);
     const problems: string[] = [];
@@ -45,17 +49,25 @@ export class MappingEvaluator {
    * latest-wins rule for equal times, identifiers and ids are the service's. Never throws for what the service
    * would reject; throws HealthDataValidationError for malformed measurements or options.
    */
-  public static toObservations(fhirMapping: FhirMappingDocument | { readonly [key: string]: unknown } | string, measurements: NormalizedMeasurement[], options: ObservationOptions): ObservationResult {
+  public static toObservations(
+    fhirMapping: FhirMappingDocument | { readonly [key: string]: unknown } | string,
+    measurements: NormalizedMeasurement[],
+    options: ObservationOptions,
+  ): ObservationResult {
     const subject = 'MappingEvaluator.toObservations';
     const given = optionsObject(subject, options);
     const problems: string[] = [];
     if (!Array.isArray(measurements)) {
-      problems.push(`measurements ${describe(measurements)} is invalid: an array of normalized measurements (the measurements of MappingEvaluator.normalize).`);
+      problems.push(
+        `measurements ${describe(measurements)} is invalid: an array of normalized measurements (the measurements of MappingEvaluator.normalize).`,
+      );
     } else {
       measurements.forEach((measurement, index) => checkMeasurement(problems, `measurements[${index}]`, measurement));
     }
     if (given.identityResolution !== 'Create' && given.identityResolution !== 'Lookup') {
-      problems.push(`options.identityResolution ${describe(given.identityResolution)} is invalid: "Create" or "Lookup" (the FHIR destination's resolution type).`);
+      problems.push(
+        `options.identityResolution ${describe(given.identityResolution)} is invalid: "Create" or "Lookup" (the FHIR destination's resolution type).`,
+      );
     }
     checkList(problems, 'options.devices', given.devices, ['deviceIdentifier', 'deviceResourceId', 'patientResourceId']);
     checkList(problems, 'options.encounters', given.encounters, ['encounterIdentifier', 'encounterResourceId']);
@@ -133,7 +145,8 @@ function checkList(problems: string[], subject: string, value: unknown, fields: 
   value.forEach((item: unknown, index: number) => {
     for (const field of fields) {
       const member = typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[field] : undefined;
-      if (typeof member !== 'string' || member.trim() === '') problems.push(`${subject}[${index}].${field} ${describe(member)} is invalid: a non-empty string.`);
+      if (typeof member !== 'string' || member.trim() === '')
+        problems.push(`${subject}[${index}].${field} ${describe(member)} is invalid: a non-empty string.`);
     }
   });
 }
@@ -149,7 +162,8 @@ function checkMeasurement(problems: string[], subject: string, measurement: unkn
     else checkType(problems, `${subject}.${field}`, record[field], 'string', 'a string');
   }
   for (const field of ['patientId', 'encounterId', 'correlationId']) checkType(problems, `${subject}.${field}`, record[field], 'string', 'a string');
-  if (record.occurrenceTimeUtc === undefined) problems.push(`${subject}.occurrenceTimeUtc is missing: give the time as ISO 8601, e.g. "2023-03-13T22:46:01.875Z".`);
+  if (record.occurrenceTimeUtc === undefined)
+    problems.push(`${subject}.occurrenceTimeUtc is missing: give the time as ISO 8601, e.g. "2023-03-13T22:46:01.875Z".`);
   else checkTime(problems, `${subject}.occurrenceTimeUtc`, record.occurrenceTimeUtc);
   checkTime(problems, `${subject}.ingestionTimeUtc`, record.ingestionTimeUtc);
   const properties = record.properties;

@@ -30,7 +30,11 @@ export interface ExtractedMeasurement {
  */
 export function extractMeasurements(template: LoadedDeviceTemplate, event: JToken, onMeasurement: (measurement: ExtractedMeasurement) => void): void {
   if (event.type !== 'Object') {
-    throw new ServiceError('ArgumentException', 'The message must be a JSON object: the service\'s templates require a JObject (with envelope: false, pass an object).', 'message');
+    throw new ServiceError(
+      'ArgumentException',
+      "The message must be a JSON object: the service's templates require a JObject (with envelope: false, pass an object).",
+      'message',
+    );
   }
   for (const scope of matchTypeTokens(template, event)) onMeasurement(createMeasurement(template, scope));
 }
@@ -43,8 +47,12 @@ function matchTypeTokens(template: LoadedDeviceTemplate, event: JToken & { type:
   // CalculatedContent: a copy of the event with the match added as its last property, "matchedToken".
   return matches.map((match) => {
     if (match.type === 'Property') {
-      throw new ServiceError('ArgumentException', 'Can not add Newtonsoft.Json.Linq.JProperty to Newtonsoft.Json.Linq.JProperty. ' +
-        `typeMatchExpression ${expression.text} selected a property, not a value; select the object that holds it.`, expression.path);
+      throw new ServiceError(
+        'ArgumentException',
+        'Can not add Newtonsoft.Json.Linq.JProperty to Newtonsoft.Json.Linq.JProperty. ' +
+          `typeMatchExpression ${expression.text} selected a property, not a value; select the object that holds it.`,
+        expression.path,
+      );
     }
     const entries = [...event.properties].filter(([name]) => name !== 'matchedToken');
     return jobject([...entries, ['matchedToken', match]]);
@@ -88,7 +96,14 @@ function evalExpression<T>(token: JToken, name: string, required: boolean, slot:
       else return value;
     } catch (error) {
       if (!(error instanceof DotNetError)) throw error;
-      problems.push(new ServiceError('IncompatibleDataException', `Encountered an error while extracting value for [${name}] using expression ${expression.text}`, expression.path, [error]));
+      problems.push(
+        new ServiceError(
+          'IncompatibleDataException',
+          `Encountered an error while extracting value for [${name}] using expression ${expression.text}`,
+          expression.path,
+          [error],
+        ),
+      );
     }
   }
   if (!required) return null;
@@ -109,7 +124,10 @@ function selectTokens(expression: LoadedExpression, data: JToken): JToken[] {
     return selectJsonPathTokens(expression.text, data);
   } catch (error) {
     // Only the parse happens inside the engine's try block; evaluation errors surface unwrapped.
-    if (error instanceof JsonPathSyntaxError) throw new ServiceError('TemplateExpressionException', `Unable to retrieve JsonTokens using expression ${expression.text}`, expression.path, [error]);
+    if (error instanceof JsonPathSyntaxError)
+      throw new ServiceError('TemplateExpressionException', `Unable to retrieve JsonTokens using expression ${expression.text}`, expression.path, [
+        error,
+      ]);
     throw located(error, expression);
   }
 }
@@ -129,7 +147,9 @@ function selectToken(expression: LoadedExpression, data: JToken): JToken | undef
     return selectJsonPathToken(expression.text, data);
   } catch (error) {
     if (error instanceof DotNetError && error.typeName === 'JsonException') {
-      throw new ServiceError('TemplateExpressionException', `Unable to retrieve JsonToken using expression ${expression.text}`, expression.path, [error]);
+      throw new ServiceError('TemplateExpressionException', `Unable to retrieve JsonToken using expression ${expression.text}`, expression.path, [
+        error,
+      ]);
     }
     throw located(error, expression);
   }

@@ -77,9 +77,21 @@ const insertString: JmesFunction = {
 };
 
 export const MEDTECH_FUNCTIONS: readonly JmesFunction[] = [
-  arithmetic('add', (a, b) => a + b, (a, b) => wrapInt64(a + b)),
-  arithmetic('subtract', (a, b) => a - b, (a, b) => wrapInt64(a - b)),
-  arithmetic('multiply', (a, b) => a * b, (a, b) => wrapInt64(a * b)),
+  arithmetic(
+    'add',
+    (a, b) => a + b,
+    (a, b) => wrapInt64(a + b),
+  ),
+  arithmetic(
+    'subtract',
+    (a, b) => a - b,
+    (a, b) => wrapInt64(a - b),
+  ),
+  arithmetic(
+    'multiply',
+    (a, b) => a * b,
+    (a, b) => wrapInt64(a * b),
+  ),
   arithmetic('divide', (a, b) => a / b, divideLongs),
   arithmetic('pow', Math.pow, powLongs),
   insertString,

@@ -33,7 +33,12 @@ function load(deviceMapping: unknown, rootPath: string): DeviceMappingLoad {
   return result;
 }
 
-export function normalizeMessage(deviceMapping: unknown, message: unknown, options: NormalizeOptions, rootPath = 'deviceMapping'): NormalizationResult {
+export function normalizeMessage(
+  deviceMapping: unknown,
+  message: unknown,
+  options: NormalizeOptions,
+  rootPath = 'deviceMapping',
+): NormalizationResult {
   const loaded = load(deviceMapping, rootPath);
   if (!loaded.ok) return { measurements: [], errors: [...loaded.errors] };
   const event = readEvent(message, options);
@@ -55,7 +60,11 @@ export function normalizeMessage(deviceMapping: unknown, message: unknown, optio
 
 function readEvent(message: unknown, options: NormalizeOptions): { token: JToken } | { error: MappingEvaluationError } {
   const invalid = (detail: string): { error: MappingEvaluationError } => ({
-    error: { path: 'message', errorType: 'InvalidDataFormatException', message: `Invalid event message. Cannot be parsed into a JSON object. ${detail}` },
+    error: {
+      path: 'message',
+      errorType: 'InvalidDataFormatException',
+      message: `Invalid event message. Cannot be parsed into a JSON object. ${detail}`,
+    },
   });
   const envelope = options.envelope !== false;
   let body: JToken;

@@ -33,13 +33,22 @@ export function buildObservation(template: LoadedFhirTemplate, group: Observatio
   const components: Json[] = [];
   for (const component of template.components) {
     if (component.value === undefined) {
-      throw new ServiceError('NullReferenceException', 'Object reference not set to an instance of an object. (This component has no value: give it one, e.g. {"valueType": "Quantity", "valueName": "..."}.)', component.path);
+      throw new ServiceError(
+        'NullReferenceException',
+        'Object reference not set to an instance of an object. (This component has no value: give it one, e.g. {"valueType": "Quantity", "valueName": "..."}.)',
+        component.path,
+      );
     }
     if (component.value.valueName === undefined) {
-      throw new ServiceError('ArgumentNullException', "Value cannot be null. (Parameter 'key') (The component's value has no valueName.)", component.value.path);
+      throw new ServiceError(
+        'ArgumentNullException',
+        "Value cannot be null. (Parameter 'key') (The component's value has no valueName.)",
+        component.value.path,
+      );
     }
     const series = data(component.value);
-    if (series !== undefined) components.push({ code: resolveCode(component.value.valueName, component.codes), ...createValue(component.value, series, group) });
+    if (series !== undefined)
+      components.push({ code: resolveCode(component.value.valueName, component.codes), ...createValue(component.value, series, group) });
   }
 
   return {
@@ -84,10 +93,20 @@ function createValue(value: LoadedFhirValue, series: ReadonlyArray<{ time: bigin
     case 'Quantity':
       return { valueQuantity: quantity(value, series) };
     case 'String':
-      if (series.length > 1) throw new ServiceError('InvalidOperationException', `Sequence contains more than one element (${series.length} values of "${value.valueName}" in one Observation: a String value takes one; use periodInterval 0).`, value.path);
+      if (series.length > 1)
+        throw new ServiceError(
+          'InvalidOperationException',
+          `Sequence contains more than one element (${series.length} values of "${value.valueName}" in one Observation: a String value takes one; use periodInterval 0).`,
+          value.path,
+        );
       return { valueString: series[0].value };
     case 'CodeableConcept':
-      if (value.codes === undefined) throw new ServiceError('NullReferenceException', 'Object reference not set to an instance of an object. (The CodeableConcept value has no codes.)', value.path);
+      if (value.codes === undefined)
+        throw new ServiceError(
+          'NullReferenceException',
+          'Object reference not set to an instance of an object. (The CodeableConcept value has no codes.)',
+          value.path,
+        );
       return { valueCodeableConcept: { coding: value.codes.map(coding), ...(value.text !== undefined ? { text: value.text } : {}) } };
     case 'SampledData':
       return { valueSampledData: sampledData(value, series, group) };
@@ -118,17 +137,29 @@ function quantity(value: LoadedFhirValue, series: ReadonlyArray<{ time: bigint; 
  */
 function sampledData(value: LoadedFhirValue, series: ReadonlyArray<{ time: bigint; value: string }>, group: ObservationGroup): Json {
   if (value.defaultPeriod === undefined) {
-    throw new ServiceError('ArgumentNullException', "Value cannot be null. (Parameter 'samplePeriod') (The SampledData value has no defaultPeriod.)", value.path);
+    throw new ServiceError(
+      'ArgumentNullException',
+      "Value cannot be null. (Parameter 'samplePeriod') (The SampledData value has no defaultPeriod.)",
+      value.path,
+    );
   }
   // DateTime.AddMilliseconds rounds to whole milliseconds.
   const increment = BigInt(Math.round(value.defaultPeriod)) * TICKS_PER_MILLISECOND;
   if (increment <= 0n) {
-    throw new ServiceError('ArgumentOutOfRangeException', `defaultPeriod ${value.defaultPeriod} does not advance time: the service would never finish building the stream. Use a positive number of milliseconds.`, value.path);
+    throw new ServiceError(
+      'ArgumentOutOfRangeException',
+      `defaultPeriod ${value.defaultPeriod} does not advance time: the service would never finish building the stream. Use a positive number of milliseconds.`,
+      value.path,
+    );
   }
   const start = group.start.ticks;
   const end = group.end.ticks;
   if ((end - start) / increment + 1n > BigInt(MAX_SAMPLED_DATA_SLOTS)) {
-    throw new ServiceError('EvaluatorLimit', `defaultPeriod ${value.defaultPeriod} ms makes more than ${MAX_SAMPLED_DATA_SLOTS} samples in one Observation; the evaluator stops there. Use a longer defaultPeriod or a shorter periodInterval.`, value.path);
+    throw new ServiceError(
+      'EvaluatorLimit',
+      `defaultPeriod ${value.defaultPeriod} ms makes more than ${MAX_SAMPLED_DATA_SLOTS} samples in one Observation; the evaluator stops there. Use a longer defaultPeriod or a shorter periodInterval.`,
+      value.path,
+    );
   }
   const tokens: string[] = [];
   let i = 0;

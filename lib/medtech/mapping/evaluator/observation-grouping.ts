@@ -43,7 +43,13 @@ export interface ObservationGroup {
 export function groupMeasurements(measurements: readonly TimedMeasurement[]): MeasurementGroup[] {
   const groups = new Map<string, TimedMeasurement[]>();
   for (const measurement of measurements) {
-    const key = [measurement.deviceId, measurement.type, measurement.patientId ?? '', measurement.encounterId ?? '', measurement.correlationId ?? ''].join('-');
+    const key = [
+      measurement.deviceId,
+      measurement.type,
+      measurement.patientId ?? '',
+      measurement.encounterId ?? '',
+      measurement.correlationId ?? '',
+    ].join('-');
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [measurement]);
     else group.push(measurement);
@@ -56,13 +62,21 @@ export function groupMeasurements(measurements: readonly TimedMeasurement[]): Me
     }
     const data = [...byTime.values()];
     const first = data[0];
-    return { type: first.type, deviceId: first.deviceId, patientId: first.patientId, encounterId: first.encounterId, correlationId: first.correlationId, data };
+    return {
+      type: first.type,
+      deviceId: first.deviceId,
+      patientId: first.patientId,
+      encounterId: first.encounterId,
+      correlationId: first.correlationId,
+      data,
+    };
   });
 }
 
 /** Later ingestion wins; without ingestion times, the later in the list. */
 function ingestedLater(candidate: TimedMeasurement, kept: TimedMeasurement): boolean {
-  if (candidate.ingestion !== undefined && kept.ingestion !== undefined && candidate.ingestion !== kept.ingestion) return candidate.ingestion > kept.ingestion;
+  if (candidate.ingestion !== undefined && kept.ingestion !== undefined && candidate.ingestion !== kept.ingestion)
+    return candidate.ingestion > kept.ingestion;
   return candidate.index > kept.index;
 }
 
@@ -100,9 +114,12 @@ const BOUNDARIES: Readonly<Record<number, (ticks: bigint) => [bigint, bigint]>> 
 
 function correlationGroup(group: MeasurementGroup): ObservationGroup {
   if (group.correlationId === undefined || group.correlationId.trim() === '') {
-    throw new ServiceError('CorrelationIdNotDefinedException',
+    throw new ServiceError(
+      'CorrelationIdNotDefinedException',
       `periodInterval -1 groups Observations by correlation id, but the "${group.type}" measurements of device "${group.deviceId}" have none. ` +
-      'Set correlationIdExpression in the device template or use another periodInterval.', 'measurements');
+        'Set correlationIdExpression in the device template or use another periodInterval.',
+      'measurements',
+    );
   }
   const ticks = group.data.map((measurement) => measurement.time.ticks);
   const start = ticks.reduce((a, b) => (b < a ? b : a));

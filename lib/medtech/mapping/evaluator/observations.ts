@@ -38,7 +38,12 @@ export function parseMeasurementTime(text: string): DotNetDateTime {
   return { ticks: value.ticks, kind: 'Utc' };
 }
 
-export function buildObservations(fhirMapping: unknown, measurements: readonly NormalizedMeasurement[], options: ObservationOptions, rootPath = 'fhirMapping'): ObservationResult {
+export function buildObservations(
+  fhirMapping: unknown,
+  measurements: readonly NormalizedMeasurement[],
+  options: ObservationOptions,
+  rootPath = 'fhirMapping',
+): ObservationResult {
   const loaded = load(fhirMapping, rootPath);
   if (!loaded.ok) return { observations: [], errors: [...loaded.errors] };
   const timed: TimedMeasurement[] = measurements.map((measurement, index) => ({
@@ -74,14 +79,21 @@ export function buildObservations(fhirMapping: unknown, measurements: readonly N
 
 function findTemplate(templates: ReadonlyMap<string, LoadedFhirTemplate>, group: MeasurementGroup, rootPath: string): LoadedFhirTemplate {
   if (group.type.trim() === '') {
-    throw new ServiceError('ArgumentException', "The string can't be left empty, null or consist of only whitespaces. (Parameter 'type') (The measurement has an empty type: give the device template a typeName.)", 'measurements');
+    throw new ServiceError(
+      'ArgumentException',
+      "The string can't be left empty, null or consist of only whitespaces. (Parameter 'type') (The measurement has an empty type: give the device template a typeName.)",
+      'measurements',
+    );
   }
   const template = templates.get(group.type.toLowerCase());
   if (template === undefined) {
     const available = [...templates.values()].map((candidate) => candidate.typeName);
-    throw new ServiceError('TemplateNotFoundException',
+    throw new ServiceError(
+      'TemplateNotFoundException',
       `No Fhir Template exists with the type name [${group.type}]. Ensure that all Fhir Template type names match Device Mapping type names (including casing). ` +
-      `Available Fhir Templates: [${available.join(' ,')}].`, `${rootPath}.template`);
+        `Available Fhir Templates: [${available.join(' ,')}].`,
+      `${rootPath}.template`,
+    );
   }
   return template;
 }

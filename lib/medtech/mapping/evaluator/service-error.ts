@@ -6,7 +6,12 @@ import { DotNetError } from './dotnet-datetime';
 import { MappingEvaluationError } from './evaluation-types';
 
 export class ServiceError extends DotNetError {
-  constructor(typeName: string, message: string, readonly path: string, readonly causes: readonly Error[] = []) {
+  constructor(
+    typeName: string,
+    message: string,
+    readonly path: string,
+    readonly causes: readonly Error[] = [],
+  ) {
     super(typeName, message);
   }
 }

@@ -11,12 +11,18 @@ import { dotNetClassName, JToken, JTokenType, JValue, isValue } from './json-tok
 /** The .NET type of a value's payload, for cast error texts. */
 function dotNetTypeOf(value: JValue): string {
   switch (value.type) {
-    case 'String': return 'String';
-    case 'Integer': return isInt64(value.value) ? 'Int64' : 'BigInteger';
-    case 'Float': return 'Double';
-    case 'Boolean': return 'Boolean';
-    case 'Date': return 'DateTime';
-    default: return 'Object';
+    case 'String':
+      return 'String';
+    case 'Integer':
+      return isInt64(value.value) ? 'Int64' : 'BigInteger';
+    case 'Float':
+      return 'Double';
+    case 'Boolean':
+      return 'Boolean';
+    case 'Date':
+      return 'DateTime';
+    default:
+      return 'Object';
   }
 }
 
@@ -33,14 +39,19 @@ function requireValue(token: JToken, target: string): JValue {
 /** `Convert.ToString(value, CultureInfo.InvariantCulture)` of a value's payload; null for JSON null. */
 export function convertToString(value: JValue): string | null {
   switch (value.type) {
-    case 'Null': return null;
-    case 'String': return value.value;
+    case 'Null':
+      return null;
+    case 'String':
+      return value.value;
     case 'Integer':
       if (!isInt64(value.value)) throw invalidCast(value, 'String');
       return value.value.toString();
-    case 'Float': return formatDouble(value.value);
-    case 'Boolean': return value.value ? 'True' : 'False';
-    case 'Date': return formatInvariant(value.value);
+    case 'Float':
+      return formatDouble(value.value);
+    case 'Boolean':
+      return value.value ? 'True' : 'False';
+    case 'Date':
+      return formatInvariant(value.value);
   }
 }
 
@@ -59,37 +70,51 @@ export function valueAsDateTime(token: JToken): DotNetDateTime | null {
 
 export function convertToDateTime(value: JValue): DotNetDateTime | null {
   switch (value.type) {
-    case 'Null': return null;
-    case 'Date': return value.value;
-    case 'String': return parseDotNetDateTime(value.value);
-    default: throw invalidCast(value, 'DateTime');
+    case 'Null':
+      return null;
+    case 'Date':
+      return value.value;
+    case 'String':
+      return parseDotNetDateTime(value.value);
+    default:
+      throw invalidCast(value, 'DateTime');
   }
 }
 
 /** `Convert.ToDouble(object)`; `Value<double>()` on a JSON null fails ("Null object cannot be converted to a value type."). */
 export function convertToDouble(value: JValue): number {
   switch (value.type) {
-    case 'Null': throw new DotNetError('InvalidCastException', 'Null object cannot be converted to a value type.');
+    case 'Null':
+      throw new DotNetError('InvalidCastException', 'Null object cannot be converted to a value type.');
     case 'Integer':
       if (!isInt64(value.value)) throw invalidCast(value, 'Double');
       return Number(value.value);
-    case 'Float': return value.value;
-    case 'String': return parseDouble(value.value);
-    case 'Boolean': return value.value ? 1 : 0;
-    default: throw invalidCast(value, 'Double');
+    case 'Float':
+      return value.value;
+    case 'String':
+      return parseDouble(value.value);
+    case 'Boolean':
+      return value.value ? 1 : 0;
+    default:
+      throw invalidCast(value, 'Double');
   }
 }
 
 export function convertToInt64(value: JValue): bigint {
   switch (value.type) {
-    case 'Null': throw new DotNetError('InvalidCastException', 'Null object cannot be converted to a value type.');
+    case 'Null':
+      throw new DotNetError('InvalidCastException', 'Null object cannot be converted to a value type.');
     case 'Integer':
       if (!isInt64(value.value)) throw invalidCast(value, 'Int64');
       return value.value;
-    case 'Float': return doubleToInt64(value.value);
-    case 'String': return parseInt64(value.value);
-    case 'Boolean': return value.value ? 1n : 0n;
-    default: throw invalidCast(value, 'Int64');
+    case 'Float':
+      return doubleToInt64(value.value);
+    case 'String':
+      return parseInt64(value.value);
+    case 'Boolean':
+      return value.value ? 1n : 0n;
+    default:
+      throw invalidCast(value, 'Int64');
   }
 }
 
@@ -100,12 +125,18 @@ function convertToInt32(value: JValue): number {
 
 function convertToBoolean(value: JValue): boolean {
   switch (value.type) {
-    case 'Null': throw new DotNetError('InvalidCastException', 'Null object cannot be converted to a value type.');
-    case 'Boolean': return value.value;
-    case 'String': return parseBoolean(value.value);
-    case 'Integer': return value.value !== 0n;
-    case 'Float': return value.value !== 0;
-    default: throw invalidCast(value, 'Boolean');
+    case 'Null':
+      throw new DotNetError('InvalidCastException', 'Null object cannot be converted to a value type.');
+    case 'Boolean':
+      return value.value;
+    case 'String':
+      return parseBoolean(value.value);
+    case 'Integer':
+      return value.value !== 0n;
+    case 'Float':
+      return value.value !== 0;
+    default:
+      throw invalidCast(value, 'Boolean');
   }
 }
 
@@ -149,13 +180,17 @@ function isBig(value: JValue): value is { type: 'Integer'; value: bigint } {
 
 function toBigInteger(value: JValue): bigint {
   switch (value.type) {
-    case 'Integer': return value.value;
-    case 'Float': return BigInt(Math.trunc(value.value));
+    case 'Integer':
+      return value.value;
+    case 'Float':
+      return BigInt(Math.trunc(value.value));
     case 'String':
       if (!/^\s*[+-]?\d+\s*$/.test(value.value)) throw new DotNetError('FormatException', 'The value could not be parsed.');
       return BigInt(value.value.trim());
-    case 'Boolean': return value.value ? 1n : 0n;
-    default: throw new DotNetError('InvalidCastException', `Cannot convert ${dotNetTypeOf(value)} to BigInteger.`);
+    case 'Boolean':
+      return value.value ? 1n : 0n;
+    default:
+      throw new DotNetError('InvalidCastException', `Cannot convert ${dotNetTypeOf(value)} to BigInteger.`);
   }
 }
 
@@ -183,7 +218,8 @@ export function compareValues(valueType: JTokenType, a: JValue, b: JValue): numb
     case 'Boolean':
       return sign(Number(convertToBoolean(a)) - Number(convertToBoolean(b)));
     case 'Date': {
-      if (a.type !== 'Date') throw new DotNetError('InvalidCastException', `Unable to cast object of type 'System.${dotNetTypeOf(a)}' to type 'System.DateTimeOffset'.`);
+      if (a.type !== 'Date')
+        throw new DotNetError('InvalidCastException', `Unable to cast object of type 'System.${dotNetTypeOf(a)}' to type 'System.DateTimeOffset'.`);
       const other = convertToDateTime(b)!;
       return a.value.ticks === other.ticks ? 0 : a.value.ticks < other.ticks ? -1 : 1;
     }
