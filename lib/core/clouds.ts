@@ -102,6 +102,8 @@ export function cloudOfRegion(location: string): AzureCloud {
 /** The cloud the stack's default azurerm provider (no alias) names in `environment`, if it names one in code. */
 export function providerEnvironment(scope: IConstruct): string | undefined {
   const provider = defaultAzurermProvider(scope);
+  // Sound: the provider is a TerraformProvider found by its type (azurerm), whose generated class has `environment`;
+  // the core module cannot import the azurerm provider class itself without loading it for every app.
   const environment = (provider as unknown as { environment?: unknown } | undefined)?.environment;
   return typeof environment === 'string' && !isUnresolved(environment) ? environment : undefined;
 }
