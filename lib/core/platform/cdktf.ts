@@ -38,5 +38,6 @@ export type {
   IStackSynthesizer,
   Precondition,
   TerraformMetaArguments,
+  TerraformResourceConfig,
   TerraformResourceLifecycle,
 } from 'cdktf';

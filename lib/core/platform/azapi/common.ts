@@ -1,5 +1,6 @@
 import * as cdktf from '../cdktf';
 import { ValueRule } from '../../validation';
+import { AZAPI_VERSION_CONSTRAINT } from './versions';
 
 /**
  * An ARM request body (or part of one) as a plain object: AzAPI 2.x takes HCL objects, so the synthesized JSON
@@ -105,3 +106,18 @@ export const AZAPI_BODY_RULE: ValueRule<unknown> = {
   test: (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
   fix: (value) => (typeof value === 'string' ? 'Pass the object itself instead of JSON.stringify(...) or jsonencode(...).' : undefined),
 };
+
+/** What every AzAPI resource binding hands `TerraformResource`: its type, the provider's version constraint, the meta-arguments. */
+export function azapiResourceConfig(terraformResourceType: string, config: cdktf.TerraformMetaArguments | undefined): cdktf.TerraformResourceConfig {
+  return {
+    terraformResourceType,
+    terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT },
+    provider: config?.provider,
+    dependsOn: config?.dependsOn,
+    count: config?.count,
+    lifecycle: config?.lifecycle,
+    provisioners: config?.provisioners,
+    connection: config?.connection,
+    forEach: config?.forEach,
+  };
+}

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import {
   AZAPI_BODY_RULE,
   AZAPI_TYPE_RULE,
+  azapiResourceConfig,
   AzapiBody,
   AzapiResourceIdentity,
   AzapiRetry,
@@ -15,7 +16,6 @@ import {
 } from './common';
 import { InputProblems, propsObject, required } from '../../validation';
 import { hclAttributes } from './hcl';
-import { AZAPI_VERSION_CONSTRAINT } from './versions';
 
 /** Arguments of an `azapi_resource` (Azure/azapi 2.x): any Azure Resource Manager resource, written with a full PUT. */
 export interface AzapiResourceConfig extends cdktf.TerraformMetaArguments {
@@ -134,17 +134,7 @@ export class AzapiResource extends cdktf.TerraformResource {
   >;
 
   constructor(scope: Construct, id: string, config: AzapiResourceConfig) {
-    super(scope, id, {
-      terraformResourceType: 'azapi_resource',
-      terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT },
-      provider: config?.provider,
-      dependsOn: config?.dependsOn,
-      count: config?.count,
-      lifecycle: config?.lifecycle,
-      provisioners: config?.provisioners,
-      connection: config?.connection,
-      forEach: config?.forEach,
-    });
+    super(scope, id, azapiResourceConfig('azapi_resource', config));
     propsObject(this, 'AzapiResource config', config, '{ type, name?, parentId?, body?, ... }');
     const problems = new InputProblems(this)
       .check('AzapiResource type', config.type, required(AZAPI_TYPE_RULE))

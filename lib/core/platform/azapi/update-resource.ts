@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import {
   AZAPI_BODY_RULE,
   AZAPI_TYPE_RULE,
+  azapiResourceConfig,
   AzapiBody,
   AzapiRetry,
   AzapiTimeouts,
@@ -13,7 +14,6 @@ import {
 } from './common';
 import { InputProblems, propsObject, required } from '../../validation';
 import { hclAttributes } from './hcl';
-import { AZAPI_VERSION_CONSTRAINT } from './versions';
 
 /**
  * Arguments of an `azapi_update_resource` (Azure/azapi 2.x): some properties of a resource that exists already and
@@ -87,17 +87,7 @@ export class AzapiUpdateResource extends cdktf.TerraformResource {
   private readonly config: AzapiUpdateResourceConfig;
 
   constructor(scope: Construct, id: string, config: AzapiUpdateResourceConfig) {
-    super(scope, id, {
-      terraformResourceType: 'azapi_update_resource',
-      terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT },
-      provider: config?.provider,
-      dependsOn: config?.dependsOn,
-      count: config?.count,
-      lifecycle: config?.lifecycle,
-      provisioners: config?.provisioners,
-      connection: config?.connection,
-      forEach: config?.forEach,
-    });
+    super(scope, id, azapiResourceConfig('azapi_update_resource', config));
     propsObject(this, 'AzapiUpdateResource config', config, '{ type, resourceId? | name? + parentId?, body?, ... }');
     const problems = new InputProblems(this)
       .check('AzapiUpdateResource type', config.type, required(AZAPI_TYPE_RULE))
